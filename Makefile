@@ -1,0 +1,38 @@
+# Two commands for a newcomer: `make serve` (preview the site) and `make test`.
+# Each target sets up what it needs: a .venv from requirements.txt, Debian's chromium for
+# browser tests.
+PYTHON ?= python3
+# MkDocs prints a banner about its 2.0 on every run; editors need not read it each time.
+export NO_MKDOCS_2_WARNING := 1
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+MKDOCS := $(BIN)/mkdocs
+
+.PHONY: serve site test browser clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+## Preview with live reload at http://127.0.0.1:8000/
+serve: $(STAMP)
+	$(MKDOCS) serve
+
+## Strict build of the whole site into site/
+site: $(STAMP)
+	$(MKDOCS) build --strict --clean
+
+## Debian's chromium for the browser tests (installed once, when missing)
+browser:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## All tests: content model, built HTML, headless Chromium
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf site .build

@@ -1,0 +1,56 @@
+"""The only module that knows MkDocs: it stages the content layer's pages for the build.
+
+MkDocs 1.x is unmaintained and Material reaches end of life in May 2027; everything else in
+this package is engine-free, so moving to another engine means replacing this file only.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from . import pages
+from .errors import ContentError
+from .stage import stage
+
+log = get_plugin_logger(__name__)
+
+
+class MicrositeConfig(base.Config):
+    data_dir = c.Type(str, default="data")
+    """YAML records: coalitions/, members/, events/ (relative to mkdocs.yml)."""
+    staging_dir = c.Type(str, default=".build/docs")
+    """Where the pages to build are assembled; generated, never edited by hand."""
+
+
+class MicrositePlugin(BasePlugin[MicrositeConfig]):
+    def __init__(self):
+        self.source_docs: Path | None = None
+        self.site = None
+
+    # Before the i18n plugin (priority -100): it must see the staged tree.
+    @event_priority(100)
+    def on_config(self, config):
+        root = Path(config.config_file_path).resolve().parent
+        staging = root / self.config.staging_dir
+        if self.site is None:  # the i18n plugin runs on_config again for each language
+            self.source_docs = Path(config.docs_dir).resolve()
+            try:
+                self.site, written = stage(root / self.config.data_dir, self.source_docs, staging)
+            except ContentError as err:
+                raise PluginError(str(err)) from None
+            log.debug(f"staged {written} changed files into {staging}")
+        config.docs_dir = str(staging)
+        if config.nav is None:
+            config.nav = pages.nav(self.site)
+        return config
+
+    def on_serve(self, server, config, builder):
+        # Editors change docs/ and data/; the staged copy changes as a consequence only.
+        server.unwatch(config.docs_dir)
+        server.watch(str(self.source_docs))
+        server.watch(str(Path(config.config_file_path).resolve().parent / self.config.data_dir))
+        return server

@@ -1,0 +1,214 @@
+"""What the site is made of: coalitions, members, statements, events.
+
+Every human-readable text is a `Text` holding both languages; records are immutable values
+built by `load` and read by `render`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+LANGS = ("kk", "ru")  # Kazakh is the default language, Russian the second
+DEFAULT_LANG = "kk"
+
+COALITION_KINDS = ("coalition", "civic-platform", "forum-organiser")
+SCOPES = ("national", "regional", "city")
+MEMBER_TYPES = (
+    "political-party", "civic-movement", "ngo", "trade-union", "association",
+    "media", "initiative", "individual", "other",
+)
+STATEMENT_KINDS = ("declaration", "press-release", "news", "event-report")
+STATEMENT_STATUSES = ("adopted",)  # the review lifecycle comes later
+
+
+def other_lang(lang: str) -> str:
+    return LANGS[1] if lang == LANGS[0] else LANGS[0]
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text in both languages; a missing language falls back to the other."""
+
+    kk: str = ""
+    ru: str = ""
+
+    def lang_for(self, lang: str) -> str:
+        """The language actually shown to a reader of `lang`."""
+        return lang if getattr(self, lang) else other_lang(lang)
+
+    def get(self, lang: str) -> str:
+        return getattr(self, self.lang_for(lang))
+
+    def __bool__(self) -> bool:
+        return bool(self.kk or self.ru)
+
+
+@dataclass(frozen=True)
+class Source:
+    title: Text
+    publisher: str = ""
+    date: dt.date | None = None
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Person:
+    name: Text
+    role: Text = Text()
+
+
+@dataclass(frozen=True)
+class Direction:
+    title: Text
+    text: Text = Text()
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Press:
+    name: Text = Text()
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Contacts:
+    press: Press | None = None
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    facebook: str = ""
+    telegram: str = ""
+    hotline: str = ""
+
+    def __bool__(self) -> bool:
+        return any((self.press, self.phone, self.email, self.website,
+                    self.facebook, self.telegram, self.hotline))
+
+
+@dataclass(frozen=True)
+class Coalition:
+    id: str
+    name: Text
+    kind: str
+    scope: str
+    place: Text
+    summary: Text
+    short_name: Text = Text()
+    founded_date: dt.date | None = None
+    founded_place: Text = Text()
+    parent: str = ""
+    leaders: tuple[Person, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    directions: tuple[Direction, ...] = ()
+    contacts: Contacts = Contacts()
+    sources: tuple[Source, ...] = ()
+    awaiting_review: tuple[str, ...] = ()
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Membership:
+    coalition: str
+    joined: dt.date | None = None
+    role: Text = Text()
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    type: str
+    name: Text
+    memberships: tuple[Membership, ...]
+    link: str = ""
+    awaiting_review: tuple[str, ...] = ()
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: Text
+    date: dt.date
+    place: Text
+    summary: Text = Text()
+    coalition: str = ""
+    organisers: tuple[Text, ...] = ()
+    participants: Text = Text()
+    outcomes: tuple[Text, ...] = ()
+    sources: tuple[Source, ...] = ()
+    awaiting_review: tuple[str, ...] = ()
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class StatementText:
+    """One language version of a statement: its own file."""
+
+    lang: str
+    title: str
+    body: str
+    path: str
+    place: str = ""
+    translated_from: str = ""
+    awaiting_review: bool = False
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    kind: str
+    status: str
+    texts: dict[str, StatementText]  # by language; at least one
+    coalition: str = ""
+    event: str = ""
+    date: dt.date | None = None
+    signatories: tuple[str, ...] = ()
+    source: Source | None = None
+
+    def text_for(self, lang: str) -> StatementText:
+        """The version shown to a reader of `lang`: theirs, else the other one."""
+        return self.texts.get(lang) or self.texts[other_lang(lang)]
+
+
+def _newest_first(items, date_of):
+    # Undated items last, keeping their file order: never guess a date.
+    return sorted(items, key=lambda i: (date_of(i) is None, -(date_of(i) or dt.date.min).toordinal()))
+
+
+@dataclass
+class Site:
+    coalitions: dict[str, Coalition] = field(default_factory=dict)
+    members: dict[str, Member] = field(default_factory=dict)
+    statements: dict[str, Statement] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+
+    @property
+    def single(self) -> Coalition | None:
+        """The coalition, when the repository runs one coalition's own microsite."""
+        return next(iter(self.coalitions.values())) if len(self.coalitions) == 1 else None
+
+    def members_of(self, coalition_id: str) -> list[tuple[Member, Membership]]:
+        return [(m, ms) for m in self.members.values()
+                for ms in m.memberships if ms.coalition == coalition_id]
+
+    def children_of(self, coalition_id: str) -> list[Coalition]:
+        return [c for c in self.coalitions.values() if c.parent == coalition_id]
+
+    def statements_of(self, coalition_id: str | None = None) -> list[Statement]:
+        found = [s for s in self.statements.values()
+                 if coalition_id is None or s.coalition == coalition_id]
+        return _newest_first(found, lambda s: s.date)
+
+    def events_of(self, coalition_id: str | None = None) -> list[Event]:
+        found = [e for e in self.events.values()
+                 if coalition_id is None or e.coalition == coalition_id]
+        return _newest_first(found, lambda e: e.date)
+
+    def declaration_of(self, coalition_id: str) -> Statement | None:
+        return next((s for s in self.statements_of(coalition_id) if s.kind == "declaration"), None)

@@ -1,0 +1,57 @@
+"""Where each page lives: source paths (without language suffix) of every generated page.
+
+Paths are Markdown source paths such as ``coalitions/kgi/members.md``; links between pages are
+written to these paths so the site engine checks them (a broken link fails the strict build).
+"""
+from __future__ import annotations
+
+import posixpath
+
+from .model import Site
+
+HOME = "index.md"
+COALITIONS = "coalitions/index.md"
+STATEMENTS = "statements/index.md"
+EVENTS = "events/index.md"
+
+# A coalition's microsite section, in menu order; the declaration is a statement page.
+SECTION_PARTS = ("overview", "declaration", "directions", "members", "statements", "contacts")
+
+
+def coalition_page(site: Site, coalition_id: str, part: str = "overview") -> str:
+    """With one coalition the repository is that coalition's own microsite, served from `/`."""
+    if part == "declaration":
+        declaration = site.declaration_of(coalition_id)
+        return statement_page(declaration.id) if declaration else ""
+    if site.single:
+        return {"overview": HOME, "statements": STATEMENTS}.get(part, f"{part}.md")
+    return f"coalitions/{coalition_id}/" + ("index.md" if part == "overview" else f"{part}.md")
+
+
+def statement_page(statement_id: str) -> str:
+    return f"statements/{statement_id}.md"
+
+
+def event_page(event_id: str) -> str:
+    return f"events/{event_id}.md"
+
+
+def nav(site: Site) -> list[str]:
+    """The global navigation: a handful of entries, never the long lists (they would be copied
+    into every page of the site)."""
+    if site.single:
+        cid = site.single.id
+        parts = [coalition_page(site, cid, p) for p in SECTION_PARTS if p != "declaration"]
+        return parts + [EVENTS]
+    return [HOME, COALITIONS, STATEMENTS, EVENTS]
+
+
+def link(from_page: str, to_page: str) -> str:
+    """A relative link from one source page to another."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def with_lang(page: str, lang: str) -> str:
+    """``statements/x.md`` → ``statements/x.kk.md``: the per-language file name."""
+    stem, ext = posixpath.splitext(page)
+    return f"{stem}.{lang}{ext}"

@@ -1,0 +1,382 @@
+"""Markdown of every page, in each language, from the loaded `Site`.
+
+The output is ordinary Markdown (with the attr_list, md_in_html and admonition extensions that
+Material documents), so whatever is rendered from YAML is real page text: the engine turns it
+into HTML and indexes it for search like any hand-written page.
+"""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from . import i18n, pages
+from .i18n import t
+from .model import LANGS, MEMBER_TYPES, Coalition, Event, Site, Source, Statement, Text, other_lang
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def esc(text: str) -> str:
+    """Plain text made safe to drop into Markdown (and into table cells)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def front_matter(**meta) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def tel(number: str) -> str:
+    return "tel:" + re.sub(r"[^\d+]", "", number)
+
+
+class Page:
+    """Helpers bound to one page in one language: links relative to it, texts in its language."""
+
+    def __init__(self, site: Site, path: str, lang: str):
+        self.site, self.path, self.lang = site, path, lang
+
+    def to(self, target: str) -> str:
+        return pages.link(self.path, target)
+
+    def tx(self, text: Text) -> str:
+        """A YAML text in the page's language; the other language, marked, if it is missing."""
+        shown = text.lang_for(self.lang)
+        value = esc(text.get(self.lang))
+        return value if shown == self.lang else f'<span lang="{shown}">{value}</span>'
+
+    def t(self, key: str) -> str:
+        return t(self.lang, key)
+
+    def date(self, value) -> str:
+        return i18n.date(value, self.lang)
+
+    def coalition_name(self, cid: str) -> str:
+        return self.tx(self.site.coalitions[cid].name)
+
+    def review_note(self, awaiting: tuple[str, ...] | bool) -> str:
+        """The discreet mark on text translated by us and not yet checked by a native speaker."""
+        if awaiting is True or (awaiting and self.lang in awaiting):
+            return f'\n<p class="ms-review" markdown>:material-translate: {self.t("notice.review")}</p>\n'
+        return ""
+
+    def menu(self, cid: str, current: str) -> str:
+        """The coalition's own menu: its microsite section, kept out of the global navigation."""
+        items = []
+        for part in pages.SECTION_PARTS:
+            target = pages.coalition_page(self.site, cid, part)
+            if not target:
+                continue
+            css = ".md-button .md-button--primary" if part == current else ".md-button"
+            items.append(f"[{self.t(part)}]({self.to(target)}){{ {css} }}")
+        return '<nav class="ms-menu" markdown>\n' + "\n".join(items) + "\n</nav>\n\n"
+
+    def sources(self, sources: tuple[Source, ...]) -> str:
+        if not sources:
+            return ""
+        lines = [f"\n## {self.t('sources')}\n"]
+        for s in sources:
+            title = self.tx(s.title)
+            parts = [f"[{title}]({s.url})" if s.url else title]
+            parts += [esc(s.publisher)] if s.publisher else []
+            parts += [self.date(s.date)] if s.date else []
+            lines.append("- " + ", ".join(parts))
+        return "\n".join(lines) + "\n"
+
+
+def _facts(rows: list[tuple[str, str]]) -> str:
+    """A two-column table of label → value, skipping empty values."""
+    rows = [(k, v) for k, v in rows if v]
+    if not rows:
+        return ""
+    return "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows) + "\n\n"
+
+
+def _statement_item(p: Page, s: Statement, with_coalition: bool = True) -> str:
+    text = s.text_for(p.lang)
+    title = esc(text.title)
+    title = title if text.lang == p.lang else f'<span lang="{text.lang}">{title}</span>'
+    meta = [p.date(s.date) if s.date else "", p.t(f"statement.{s.kind}")]
+    if with_coalition and s.coalition:
+        meta.append(p.coalition_name(s.coalition))
+    return f"- [{title}]({p.to(pages.statement_page(s.id))})  \n  <small>{' · '.join(m for m in meta if m)}</small>"
+
+
+def _event_item(p: Page, e: Event) -> str:
+    return (f"- [{p.tx(e.title)}]({p.to(pages.event_page(e.id))})  \n"
+            f"  <small>{p.date(e.date)} · {p.tx(e.place)}</small>")
+
+
+def _list_or(items: list[str], empty: str) -> str:
+    return ("\n".join(items) if items else empty) + "\n"
+
+
+# -- pages ------------------------------------------------------------------------------------
+
+def coalition_card(p: Page, c: Coalition) -> str:
+    n = len(p.site.members_of(c.id))
+    facts = [p.t(f"kind.{c.kind}"), p.tx(c.place)]
+    if c.founded_date:
+        facts.append(f"{p.t('founded')}: {p.date(c.founded_date)}")
+    facts.append(i18n.count(n, "members", p.lang))
+    return (f"-   :material-account-group:{{ .lg .middle }} **[{p.tx(c.name)}]"
+            f"({p.to(pages.coalition_page(p.site, c.id))})**\n\n    ---\n\n"
+            f"    {' · '.join(facts)}\n")
+
+
+def home(site: Site, lang: str) -> str:
+    if site.single:
+        return overview(site, site.single.id, lang)
+    p = Page(site, pages.HOME, lang)
+    out = [front_matter(title=p.t("site.name")), f"# {p.t('site.name')}\n\n{p.t('home.intro')}\n\n",
+           f"## {p.t('coalitions')}\n\n", coalition_grid(p)]
+    out += [f"\n## {p.t('statements.latest')}\n\n",
+            _list_or([_statement_item(p, s) for s in site.statements_of()[:5]], p.t("statements.none")),
+            f"\n[{p.t('statements')} →]({p.to(pages.STATEMENTS)})\n",
+            f"\n## {p.t('events.latest')}\n\n",
+            _list_or([_event_item(p, e) for e in site.events_of()[:5]], p.t("events.none"))]
+    return "".join(out)
+
+
+def coalition_grid(p: Page) -> str:
+    cards = [coalition_card(p, c) for c in p.site.coalitions.values()]
+    return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n"
+
+
+def coalitions_index(site: Site, lang: str) -> str:
+    p = Page(site, pages.COALITIONS, lang)
+    return front_matter(title=p.t("coalitions")) + f"# {p.t('coalitions')}\n\n" + coalition_grid(p)
+
+
+def overview(site: Site, cid: str, lang: str) -> str:
+    c = site.coalitions[cid]
+    p = Page(site, pages.coalition_page(site, cid), lang)
+    members = site.members_of(cid)
+    founded = ", ".join(x for x in (p.date(c.founded_date) if c.founded_date else "", p.tx(c.founded_place)) if x)
+    parent = f"[{p.coalition_name(c.parent)}]({p.to(pages.coalition_page(site, c.parent))})" if c.parent else ""
+    out = [front_matter(title=c.name.get(lang), description=c.summary.get(lang)),
+           f"# {p.tx(c.name)}\n\n", p.menu(cid, "overview")]
+    if c.short_name:
+        out.append(f"**{p.tx(c.short_name)}**\n\n")
+    out.append(f"{p.tx(c.summary)}\n\n")
+    out.append(_facts([
+        (p.t("kind"), p.t(f"kind.{c.kind}")),
+        (p.t("scope"), f"{p.t(f'scope.{c.scope}')} · {p.tx(c.place)}"),
+        (p.t("founded"), founded),
+        (p.t("part_of"), parent),
+        (p.t("members"), f"[{i18n.count(len(members), 'members', lang)}]"
+                         f"({p.to(pages.coalition_page(site, cid, 'members'))})"),
+    ]))
+    if c.figures:
+        out.append(f"## {p.t('figures')}\n\n")
+        out += [f"- **{esc(f.value)}** — {p.tx(f.label)}\n" for f in c.figures]
+        out.append("\n")
+    if c.leaders:
+        out.append(f"## {p.t('leaders')}\n\n")
+        out += [f"- **{p.tx(x.name)}**" + (f" — {p.tx(x.role)}" if x.role else "") + "\n" for x in c.leaders]
+        out.append("\n")
+    children = site.children_of(cid)
+    if children:
+        out.append(f"## {p.t('children')}\n\n")
+        out += [f"- [{p.tx(ch.name)}]({p.to(pages.coalition_page(site, ch.id))})\n" for ch in children]
+        out.append("\n")
+    if c.directions:
+        out.append(f"## {p.t('directions')}\n\n")
+        out += [f"{i}. [{p.tx(d.title)}]({p.to(pages.coalition_page(site, cid, 'directions'))}#direction-{i})\n"
+                for i, d in enumerate(c.directions, 1)]
+        out.append("\n")
+    statements = site.statements_of(cid)
+    if statements:
+        out.append(f"## {p.t('statements.latest')}\n\n")
+        out.append(_list_or([_statement_item(p, s, False) for s in statements[:5]], ""))
+    out.append(p.sources(c.sources))
+    out.append(p.review_note(c.awaiting_review))
+    return "".join(out)
+
+
+def directions(site: Site, cid: str, lang: str) -> str:
+    c = site.coalitions[cid]
+    p = Page(site, pages.coalition_page(site, cid, "directions"), lang)
+    title = f"{p.t('directions')} — {c.name.get(lang)}"
+    out = [front_matter(title=title), f"# {p.t('directions')}\n\n", p.menu(cid, "directions")]
+    for i, d in enumerate(c.directions, 1):
+        out.append(f"## {i}. {p.tx(d.title)} {{ #direction-{i} }}\n\n")
+        if d.text:
+            out.append(f"{p.tx(d.text)}\n\n")
+    if not c.directions:
+        out.append("—\n")
+    out.append(p.review_note(c.awaiting_review))
+    return "".join(out)
+
+
+def members(site: Site, cid: str, lang: str) -> str:
+    c = site.coalitions[cid]
+    p = Page(site, pages.coalition_page(site, cid, "members"), lang)
+    entries = site.members_of(cid)
+    out = [front_matter(title=f"{p.t('members')} — {c.name.get(lang)}"),
+           f"# {p.t('members')}\n\n", p.menu(cid, "members"),
+           f"**{p.tx(c.name)}** · {p.t('all')}: {i18n.count(len(entries), 'members', lang)}\n\n"]
+    if not entries:
+        out.append(p.t("members.none") + "\n")
+    review = False
+    for mtype in MEMBER_TYPES:
+        group = sorted((e for e in entries if e[0].type == mtype), key=lambda e: e[0].name.get(lang))
+        if not group:
+            continue
+        out.append(f"## {p.t(f'type.{mtype}')} ({len(group)}) {{ #{mtype} }}\n\n")
+        out.append(f"| {p.t('name')} | {p.t('joined')} | {p.t('role')} |\n|---|---|---|\n")
+        for m, ms in group:
+            name = p.tx(m.name)
+            if m.link:
+                name = f"[{name}]({m.link})"
+            if lang in m.awaiting_review:
+                review, name = True, name + "<sup>*</sup>"
+            joined = p.date(ms.joined) if ms.joined else "—"
+            out.append(f"| {name} | {joined} | {p.tx(ms.role) if ms.role else '—'} |\n")
+        out.append("\n")
+    if review:
+        out.append(f'<p class="ms-review" markdown><sup>*</sup> {p.t("notice.review")}</p>\n')
+    return "".join(out)
+
+
+def contacts(site: Site, cid: str, lang: str) -> str:
+    c = site.coalitions[cid]
+    p = Page(site, pages.coalition_page(site, cid, "contacts"), lang)
+    k = c.contacts
+    out = [front_matter(title=f"{p.t('contacts')} — {c.name.get(lang)}"),
+           f"# {p.t('contacts')}\n\n", p.menu(cid, "contacts")]
+    rows = []
+    if k.press:
+        press = [p.tx(k.press.name)]
+        press += [f"[{esc(k.press.phone)}]({tel(k.press.phone)})"] if k.press.phone else []
+        press += [f"[{esc(k.press.email)}](mailto:{k.press.email})"] if k.press.email else []
+        rows.append((p.t("press"), ", ".join(press)))
+    rows += [
+        (p.t("hotline"), f"[{esc(k.hotline)}]({tel(k.hotline)})" if k.hotline else ""),
+        (p.t("phone"), f"[{esc(k.phone)}]({tel(k.phone)})" if k.phone else ""),
+        (p.t("email"), f"[{esc(k.email)}](mailto:{k.email})" if k.email else ""),
+        (p.t("website"), f"<{k.website}>" if k.website else ""),
+        (p.t("facebook"), f"<{k.facebook}>" if k.facebook else ""),
+        (p.t("telegram"), f"<{k.telegram}>" if k.telegram else ""),
+    ]
+    out.append(_facts(rows) or p.t("contacts.none") + "\n")
+    return "".join(out)
+
+
+def coalition_statements(site: Site, cid: str, lang: str) -> str:
+    c = site.coalitions[cid]
+    p = Page(site, pages.coalition_page(site, cid, "statements"), lang)
+    items = [_statement_item(p, s, False) for s in site.statements_of(cid)]
+    return (front_matter(title=f"{p.t('statements')} — {c.name.get(lang)}")
+            + f"# {p.t('statements')}\n\n" + p.menu(cid, "statements")
+            + _list_or(items, p.t("statements.none")))
+
+
+def statements_index(site: Site, lang: str) -> str:
+    p = Page(site, pages.STATEMENTS, lang)
+    items = [_statement_item(p, s) for s in site.statements_of()]
+    return front_matter(title=p.t("statements")) + f"# {p.t('statements')}\n\n" + _list_or(items, p.t("statements.none"))
+
+
+def events_index(site: Site, lang: str) -> str:
+    p = Page(site, pages.EVENTS, lang)
+    items = [_event_item(p, e) for e in site.events_of()]
+    return front_matter(title=p.t("events")) + f"# {p.t('events')}\n\n" + _list_or(items, p.t("events.none"))
+
+
+def event(site: Site, eid: str, lang: str) -> str:
+    e = site.events[eid]
+    p = Page(site, pages.event_page(eid), lang)
+    coalition = (f"[{p.coalition_name(e.coalition)}]({p.to(pages.coalition_page(site, e.coalition))})"
+                 if e.coalition else "")
+    out = [front_matter(title=e.title.get(lang), description=e.summary.get(lang) or e.title.get(lang)),
+           f"# {p.tx(e.title)}\n\n",
+           _facts([(p.t("date"), p.date(e.date)), (p.t("place"), p.tx(e.place)),
+                   (p.t("coalition"), coalition),
+                   (p.t("organisers"), "; ".join(p.tx(o) for o in e.organisers))])]
+    if e.summary:
+        out.append(f"{p.tx(e.summary)}\n\n")
+    if e.participants:
+        out.append(f"## {p.t('participants')}\n\n{p.tx(e.participants)}\n\n")
+    if e.outcomes:
+        out.append(f"## {p.t('outcomes')}\n\n" + "".join(f"- {p.tx(o)}\n" for o in e.outcomes) + "\n")
+    reports = [s for s in site.statements_of() if s.event == eid]
+    if reports:
+        out.append(f"## {p.t('statements')}\n\n" + _list_or([_statement_item(p, s) for s in reports], ""))
+    out.append(p.sources(e.sources))
+    out.append(p.review_note(e.awaiting_review))
+    return "".join(out)
+
+
+def statement(site: Site, sid: str, lang: str) -> str:
+    s = site.statements[sid]
+    text = s.text_for(lang)
+    p = Page(site, pages.statement_page(sid), lang)
+    meta = [p.t(f"statement.{s.kind}"), p.date(s.date) if s.date else "", esc(text.place)]
+    if s.coalition:
+        meta.append(f"[{p.coalition_name(s.coalition)}]({p.to(pages.coalition_page(site, s.coalition))})")
+    if s.event:
+        meta.append(f"[{p.tx(site.events[s.event].title)}]({p.to(pages.event_page(s.event))})")
+    out = [front_matter(title=text.title), f"# {esc(text.title)}\n\n"]
+    if s.coalition:
+        out.append(p.menu(s.coalition, "declaration" if s.kind == "declaration" else "statements"))
+    out.append(f'<p class="ms-meta" markdown>{" · ".join(m for m in meta if m)}</p>\n\n')
+    body = text.body
+    if text.lang != lang:
+        # The reader's language is missing: show the other one, said so in the reader's language.
+        out.append(f'!!! warning ""\n\n    {p.t("notice.fallback")}\n\n')
+        body = f'<div lang="{text.lang}" markdown>\n\n{body}\n</div>\n'
+    out.append(body)
+    if s.signatories:
+        out.append(f"\n## {p.t('signatories')}\n\n")
+        if s.coalition:
+            target = p.to(pages.coalition_page(site, s.coalition, "members"))
+            out += [f"- [{p.tx(site.members[m].name)}]({target}#{site.members[m].type})\n"
+                    for m in s.signatories]
+        else:
+            out += [f"- {p.tx(site.members[m].name)}\n" for m in s.signatories]
+    if s.source:
+        out.append(p.sources((s.source,)))
+    out.append(p.review_note(text.awaiting_review and text.lang == lang))
+    return "".join(out)
+
+
+def fallback_page(markdown_text: str, shown_lang: str, lang: str) -> str:
+    """A hand-written page that exists in one language only, shown to the other language's readers."""
+    meta, body = "", markdown_text
+    if markdown_text.startswith("---"):
+        end = markdown_text.find("\n---", 3)
+        if end != -1:
+            meta, body = markdown_text[:end + 4] + "\n\n", markdown_text[end + 4:]
+    notice = f'!!! warning ""\n\n    {t(lang, "notice.fallback")}\n\n'
+    return f'{meta}{notice}<div lang="{shown_lang}" markdown>\n\n{body.strip()}\n\n</div>\n'
+
+
+def all_pages(site: Site) -> dict[str, str]:
+    """Every generated page: {per-language source path: Markdown}."""
+    out: dict[str, str] = {}
+
+    def add(path: str, render, *args) -> None:
+        for lang in LANGS:
+            out[pages.with_lang(path, lang)] = render(site, *args, lang)
+
+    add(pages.HOME, home)
+    if site.single:
+        add(pages.STATEMENTS, coalition_statements, site.single.id)
+    else:
+        add(pages.STATEMENTS, statements_index)
+    add(pages.EVENTS, events_index)
+    if not site.single:
+        add(pages.COALITIONS, coalitions_index)
+    for cid in site.coalitions:
+        if not site.single:
+            add(pages.coalition_page(site, cid), overview, cid)
+            add(pages.coalition_page(site, cid, "statements"), coalition_statements, cid)
+        add(pages.coalition_page(site, cid, "directions"), directions, cid)
+        add(pages.coalition_page(site, cid, "members"), members, cid)
+        add(pages.coalition_page(site, cid, "contacts"), contacts, cid)
+    for eid in site.events:
+        add(pages.event_page(eid), event, eid)
+    for sid in site.statements:
+        add(pages.statement_page(sid), statement, sid)
+    return out

@@ -1,0 +1,74 @@
+"""The source tree the site engine builds from: editors' `docs/` plus every generated page.
+
+The engine reads real files from one folder, so generated pages are written there beside the
+hand-written ones (written only when changed, so a live preview does not loop), and stale ones
+are removed. Editors never touch this folder; it is rebuilt from `data/` and `docs/`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import pages, render
+from .errors import ContentError
+from .load import load_site, read_text, relpath
+from .model import LANGS, Site, other_lang
+
+
+def _split_lang(rel: str) -> tuple[str, str]:
+    """``about.ru.md`` → (``about.md``, ``ru``); a page without a language suffix → ('', '')."""
+    stem, _, ext = rel.rpartition(".")
+    base, _, lang = stem.rpartition(".")
+    return (f"{base}.{ext}", lang) if lang in LANGS and base else ("", "")
+
+
+def source_tree(site: Site, docs_dir: Path) -> dict[str, bytes]:
+    """{relative path: content} of the whole tree to build."""
+    project = docs_dir.parent
+    tree = {path: text.encode() for path, text in render.all_pages(site).items()}
+    pages: dict[str, dict[str, Path]] = {}
+    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(docs_dir).as_posix()
+        if rel.startswith("statements/") and rel.endswith(".md"):
+            continue  # statements are loaded and rendered with their metadata
+        if rel in tree:
+            raise ContentError(relpath(path, project), "this page is made from the files in data/; "
+                               "remove it and edit the data instead")
+        base, lang = _split_lang(rel) if rel.endswith(".md") else ("", "")
+        if base:
+            pages.setdefault(base, {})[lang] = path
+        else:
+            tree[rel] = path.read_bytes()
+    for base, versions in pages.items():
+        for lang in LANGS:
+            if lang in versions:
+                tree[pages.with_lang(base, lang)] = read_text(versions[lang], project).encode()
+            else:
+                shown = other_lang(lang)
+                text = read_text(versions[shown], project)
+                tree[pages.with_lang(base, lang)] = render.fallback_page(text, shown, lang).encode()
+    return tree
+
+
+def write_tree(tree: dict[str, bytes], target: Path) -> int:
+    """Make `target` hold exactly `tree`; touch only what changed. Returns files written."""
+    written = 0
+    for rel, content in tree.items():
+        path = target / rel
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        written += 1
+    if target.is_dir():
+        for path in sorted(target.rglob("*"), reverse=True):
+            rel = path.relative_to(target).as_posix()
+            if path.is_file() and rel not in tree:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written
+
+
+def stage(data_dir: Path, docs_dir: Path, target: Path) -> tuple[Site, int]:
+    site = load_site(data_dir, docs_dir)
+    return site, write_tree(source_tree(site, docs_dir), target)

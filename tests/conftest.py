@@ -1,0 +1,67 @@
+"""Shared fixtures: the real content, and the real site built from it by MkDocs."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from microsite.load import load_site
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder, as `make site` runs it."""
+    return subprocess.run([*MKDOCS, "build", "--strict", "--clean", "-d", str(site_dir)],
+                          cwd=project, capture_output=True, text=True, timeout=600)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project's content and config, for builds with changed content."""
+    for name in ("mkdocs.yml", "data", "docs", "overrides"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def site_model():
+    return load_site(ROOT / "data", ROOT / "docs")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The real site, built once per test run from the real content."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert not warnings, "\n".join(warnings)
+    return site_dir
+
+
+class Html:
+    """One built page, parsed just enough for assertions."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.text = path.read_text(encoding="utf-8")
+
+    @property
+    def article(self) -> str:
+        import re
+        match = re.search(r"<article.*?</article>", self.text, re.S)
+        return match.group(0) if match else ""
+
+
+@pytest.fixture(scope="session")
+def page(built):
+    def get(url: str) -> Html:
+        path = built / url.strip("/") / "index.html" if not url.endswith(".html") else built / url
+        assert path.is_file(), f"{url} was not built"
+        return Html(path)
+    return get

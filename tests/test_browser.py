@@ -1,0 +1,94 @@
+"""A reader in a real headless Chromium (Debian's): language switching, requests, layout.
+
+Screenshots of the pages go to tests/screenshots/ for people to look at.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SHOTS = Path(__file__).parent / "screenshots"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built):
+    handler = functools.partial(QuietHandler, directory=str(built))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `make test`, which installs it"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def tab(browser, server):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    yield page
+    context.close()
+    elsewhere = [u for u in page.requests if not u.startswith((server, "data:", "blob:"))]
+    assert not elsewhere, f"requests left the site: {elsewhere}"
+
+
+def switch_language(page, lang: str) -> None:
+    """What a reader does: open the language menu in the header, pick the language."""
+    page.hover(".md-header__option .md-select")
+    page.click(f'.md-select__link[hreflang="{lang}"]')
+    page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("start, lang, other, target", [
+    ("", "kk", "ru", "ru/"),
+    ("ru/", "ru", "kk", ""),
+    ("coalitions/kgi/members/", "kk", "ru", "ru/coalitions/kgi/members/"),
+    ("ru/coalitions/kgi/members/", "ru", "kk", "coalitions/kgi/members/"),
+])
+def test_switcher_lands_on_the_same_page(tab, server, start, lang, other, target):
+    tab.goto(server + start)
+    assert tab.get_attribute("html", "lang") == lang
+    switch_language(tab, other)
+    assert tab.url == server + target
+    assert tab.get_attribute("html", "lang") == other
+    assert tab.locator("article h1").inner_text()
+
+
+PAGES = {"home": "", "overview": "coalitions/kgi/", "members": "coalitions/peoples-coalition/members/"}
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_fit_the_screen(tab, server, name, lang, width):
+    tab.set_viewport_size(PHONE if width == "phone" else DESKTOP)
+    tab.goto(server + ("ru/" if lang == "ru" else "") + PAGES[name])
+    tab.wait_for_load_state("networkidle")
+    SHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SHOTS / f"{name}-{lang}-{width}.png"), full_page=True)
+    overflow = tab.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{name} ({lang}, {width}) scrolls sideways by {overflow}px"
+    assert tab.get_attribute("html", "lang") == lang

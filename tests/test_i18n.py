@@ -1,0 +1,38 @@
+"""Dates and counted words in each language's own form."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from microsite import i18n
+from microsite.model import LANGS
+
+
+@pytest.mark.parametrize("value, kk, ru", [
+    (dt.date(2019, 8, 28), "28 тамыз 2019 ж.", "28 августа 2019 г."),
+    (dt.date(2019, 4, 22), "22 сәуір 2019 ж.", "22 апреля 2019 г."),
+    (dt.date(2023, 8, 11), "11 тамыз 2023 ж.", "11 августа 2023 г."),
+    (dt.date(2024, 1, 1), "1 қаңтар 2024 ж.", "1 января 2024 г."),
+])
+def test_dates_in_local_form(value, kk, ru):
+    assert i18n.date(value, "kk") == kk
+    assert i18n.date(value, "ru") == ru
+
+
+def test_unknown_date_is_said_not_guessed():
+    assert i18n.date(None, "kk") == "күні көрсетілмеген"
+    assert i18n.date(None, "ru") == "дата не указана"
+
+
+@pytest.mark.parametrize("n, ru", [(1, "1 участник"), (3, "3 участника"), (5, "5 участников"),
+                                   (11, "11 участников"), (21, "21 участник"), (15, "15 участников")])
+def test_russian_counts_agree_with_the_number(n, ru):
+    assert i18n.count(n, "members", "ru") == ru
+    assert i18n.count(n, "members", "kk") == f"{n} мүше"
+
+
+def test_both_languages_have_the_same_words():
+    assert set(i18n.UI["kk"]) == set(i18n.UI["ru"])
+    for lang in LANGS:
+        assert all(v.strip() for v in i18n.UI[lang].values())

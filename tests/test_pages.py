@@ -1,0 +1,47 @@
+"""Page plan: small global navigation, and one coalition running its own microsite."""
+from __future__ import annotations
+
+import shutil
+
+from conftest import build, copy_project
+from htmlparse import Tags
+from microsite import pages
+from microsite.load import load_site
+
+
+def test_global_nav_holds_no_long_lists(site_model):
+    nav = pages.nav(site_model)
+    assert nav == [pages.HOME, pages.COALITIONS, pages.STATEMENTS, pages.EVENTS]
+
+
+def one_coalition(tmp_path, keep="kgi"):
+    """The real project reduced to one coalition's files."""
+    project = copy_project(tmp_path)
+    data = project / "data"
+    for path in (data / "coalitions").glob("*.yml"):
+        if path.stem != keep:
+            path.unlink()
+    for path in (data / "members").glob("*.yml"):
+        if f"coalition: {keep}" not in path.read_text():
+            path.unlink()
+    for path in (project / "docs" / "statements").glob("*.md"):
+        text = path.read_text()
+        if "coalition:" in text and f"coalition: {keep}\n" not in text:
+            path.unlink()
+    return project
+
+
+def test_single_coalition_is_the_home_page(tmp_path):
+    project = one_coalition(tmp_path)
+    site = load_site(project / "data", project / "docs")
+    assert site.single and site.single.id == "kgi"
+    assert pages.coalition_page(site, "kgi") == "index.md"
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for prefix, lang in (("", "kk"), ("ru/", "ru")):
+        home = Tags((tmp_path / "site" / prefix / "index.html").read_text())
+        assert site.single.name.get(lang) in home.text
+        assert home.find("nav", class_="ms-menu"), "the coalition's own menu is on its home page"
+        members = tmp_path / "site" / prefix / "members" / "index.html"
+        assert members.is_file()
+        assert not (tmp_path / "site" / prefix / "coalitions").exists()

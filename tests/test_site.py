@@ -1,0 +1,174 @@
+"""The built site: every seed entity's pages, in both languages, with their facts."""
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+
+from microsite import i18n, pages
+from microsite.model import LANGS
+from htmlparse import Tags
+
+PREFIX = {"kk": "", "ru": "ru/"}
+
+
+def url_of(page_path: str, lang: str) -> str:
+    """Source path → built URL: ``coalitions/kgi/members.md`` → ``ru/coalitions/kgi/members/``."""
+    stem = page_path[:-3]
+    stem = "" if stem == "index" else stem.removesuffix("/index")
+    return PREFIX[lang] + (stem + "/" if stem else "")
+
+
+def text_of(page, url: str) -> str:
+    return Tags(page(url).article).text
+
+
+def coalition_urls(site_model, lang):
+    for cid in site_model.coalitions:
+        for part in ("overview", "directions", "members", "statements", "contacts"):
+            yield cid, part, url_of(pages.coalition_page(site_model, cid, part), lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_coalition_page_exists_with_its_language(built, site_model, page, lang):
+    for cid, part, url in coalition_urls(site_model, lang):
+        tags = Tags(page(url).text)
+        assert tags.find("html")[0]["lang"] == lang, url
+        alternates = {a["hreflang"]: a["href"] for a in tags.find("link", rel="alternate") if a.get("hreflang")}
+        assert set(alternates) == set(LANGS), url
+        for alt_lang, href in alternates.items():
+            target = (built / url / href).resolve() / "index.html"
+            assert target.is_file(), f"{url}: hreflang {alt_lang} → {href} does not exist"
+            assert Tags(target.read_text()).find("html")[0]["lang"] == alt_lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_coalition_facts_are_on_their_pages(site_model, page, lang):
+    for cid, c in site_model.coalitions.items():
+        overview = text_of(page, url_of(pages.coalition_page(site_model, cid), lang))
+        assert c.name.get(lang) in overview
+        assert " ".join(c.summary.get(lang).split()) in overview
+        if c.founded_date:
+            assert i18n.date(c.founded_date, lang) in overview
+        if c.founded_place:
+            assert c.founded_place.get(lang) in overview
+        for leader in c.leaders:
+            assert leader.name.get(lang) in overview
+        for figure in c.figures:
+            assert figure.value in overview and figure.label.get(lang) in overview
+        directions = text_of(page, url_of(pages.coalition_page(site_model, cid, "directions"), lang))
+        for d in c.directions:
+            assert " ".join(d.title.get(lang).split()) in directions
+            assert " ".join(d.text.get(lang).split()) in directions
+        contacts = text_of(page, url_of(pages.coalition_page(site_model, cid, "contacts"), lang))
+        k = c.contacts
+        for value in (k.phone, k.email, k.website, k.facebook, k.telegram, k.hotline,
+                      k.press and k.press.phone, k.press and k.press.email,
+                      k.press and k.press.name.get(lang)):
+            if value:
+                assert value in contacts, f"{cid} contacts lack {value!r}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_members_pages_list_every_member_by_type(site_model, page, lang):
+    for cid in site_model.coalitions:
+        url = url_of(pages.coalition_page(site_model, cid, "members"), lang)
+        tags = Tags(page(url).article)
+        entries = site_model.members_of(cid)
+        assert i18n.count(len(entries), "members", lang) in tags.text
+        for member, membership in entries:
+            assert member.name.get(lang) in tags.text, f"{url} lacks {member.id}"
+            if membership.joined:
+                assert i18n.date(membership.joined, lang) in tags.text
+        for mtype in {m.type for m, _ in entries}:
+            n = sum(1 for m, _ in entries if m.type == mtype)
+            heading = tags.find("h2", id=mtype)
+            assert heading, f"{url} has no group for {mtype}"
+            assert f"{i18n.t(lang, 'type.' + mtype)} ({n})" in tags.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_statements_and_events_have_pages_and_lists(site_model, page, lang):
+    listing = text_of(page, PREFIX[lang] + "statements/")
+    for sid, s in site_model.statements.items():
+        body = page(url_of(pages.statement_page(sid), lang))
+        text = Tags(body.article).text
+        assert s.text_for(lang).title in text and s.text_for(lang).title in listing
+        if s.date:
+            assert i18n.date(s.date, lang) in text
+        for ref in s.signatories:
+            assert site_model.members[ref].name.get(lang) in text
+    events = text_of(page, PREFIX[lang] + "events/")
+    for eid, e in site_model.events.items():
+        text = text_of(page, url_of(pages.event_page(eid), lang))
+        assert e.title.get(lang) in text and e.title.get(lang) in events
+        assert i18n.date(e.date, lang) in text and e.place.get(lang) in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_shows_coalition_cards_and_latest(site_model, page, lang):
+    home = Tags(page(PREFIX[lang]).article)
+    cards = [a for t, a in home.tags if t == "div" and "cards" in a.get("class", "").split()]
+    assert cards
+    for cid, c in site_model.coalitions.items():
+        assert c.name.get(lang) in home.text
+        assert i18n.t(lang, f"kind.{c.kind}") in home.text
+        assert i18n.count(len(site_model.members_of(cid)), "members", lang) in home.text
+        if c.founded_date:
+            assert i18n.date(c.founded_date, lang) in home.text
+    for s in site_model.statements_of()[:5]:
+        assert s.text_for(lang).title in home.text
+    for e in site_model.events_of()[:5]:
+        assert e.title.get(lang) in home.text
+
+
+def test_switcher_on_members_page_leads_to_same_page(built, page):
+    url = "coalitions/kgi/members/"
+    for lang, other in (("kk", "ru"), ("ru", "kk")):
+        tags = Tags(page(PREFIX[lang] + url).text)
+        links = {a["hreflang"]: a["href"] for a in tags.find("a", class_="md-select__link")}
+        target = (built / (PREFIX[lang] + url) / links[other]).resolve()
+        assert target == (built / (PREFIX[other] + url)).resolve()
+
+
+def test_untranslated_page_falls_back_with_notice(site_model, page):
+    """A statement written in one language only is shown to the other language's readers,
+    with a notice in the reader's language."""
+    untranslated = [(s, lang) for s in site_model.statements.values() for lang in LANGS
+                    if lang not in s.texts]
+    for s, lang in untranslated:
+        body = page(url_of(pages.statement_page(s.id), lang))
+        tags = Tags(body.article)
+        assert i18n.t(lang, "notice.fallback") in tags.text
+        assert tags.find("div", lang=s.text_for(lang).lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_translations_awaiting_review_are_marked(site_model, page, lang):
+    for cid, c in site_model.coalitions.items():
+        text = text_of(page, url_of(pages.coalition_page(site_model, cid), lang))
+        assert (i18n.t(lang, "notice.review") in text) == (lang in c.awaiting_review), cid
+    for sid, s in site_model.statements.items():
+        text = text_of(page, url_of(pages.statement_page(sid), lang))
+        marked = lang in s.texts and s.texts[lang].awaiting_review
+        assert (i18n.t(lang, "notice.review") in text) == marked, sid
+
+
+def test_yaml_content_is_in_the_search_index(built, site_model):
+    index = json.loads((built / "search" / "search_index.json").read_text())
+    docs = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", d["text"])) for d in index["docs"])
+    docs = " ".join(docs.split())
+    for m in site_model.members.values():
+        for lang in LANGS:
+            assert m.name.get(lang) in docs, f"member {m.id} ({lang}) is not searchable"
+    for c in site_model.coalitions.values():
+        for d in c.directions:
+            assert " ".join(d.title.get("ru").split()) in docs
+
+
+def test_no_page_is_missing_in_either_language(built):
+    kk = {p.relative_to(built) for p in built.rglob("index.html") if p.relative_to(built).parts[0] != "ru"}
+    ru = {p.relative_to(built / "ru") for p in (built / "ru").rglob("index.html")}
+    assert kk == ru

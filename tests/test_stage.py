@@ -1,0 +1,54 @@
+"""Assembling the tree to build: generated pages, fallbacks, write-only-what-changed."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import copy_project
+from microsite.errors import ContentError
+from microsite.load import load_site
+from microsite.stage import source_tree, stage, write_tree
+
+
+def test_write_tree_touches_only_changes_and_removes_stale(tmp_path):
+    target = tmp_path / "out"
+    assert write_tree({"a.md": b"one", "d/b.md": b"two", "old/x.md": b"x"}, target) == 3
+    before = os.stat(target / "a.md").st_mtime_ns
+    assert write_tree({"a.md": b"one", "d/b.md": b"TWO"}, target) == 1
+    assert os.stat(target / "a.md").st_mtime_ns == before  # unchanged: a preview does not loop
+    assert (target / "d/b.md").read_bytes() == b"TWO"
+    assert not (target / "old").exists()
+
+
+def test_hand_written_page_in_one_language_gets_a_fallback(tmp_path, site_model):
+    project = copy_project(tmp_path)
+    (project / "docs" / "about.ru.md").write_text("---\ntitle: О нас\n---\n\n# О нас\n\nТекст.\n")
+    tree = source_tree(site_model, project / "docs")
+    assert tree["about.ru.md"].decode().endswith("Текст.\n")
+    kk = tree["about.kk.md"].decode()
+    assert kk.startswith("---\ntitle: О нас\n---")
+    assert "Бұл бет әлі қазақ тіліне аударылмаған" in kk
+    assert '<div lang="ru" markdown>' in kk and "Текст." in kk
+
+
+def test_hand_written_page_cannot_hide_a_generated_one(tmp_path, site_model):
+    project = copy_project(tmp_path)
+    (project / "docs" / "coalitions" / "kgi").mkdir(parents=True)
+    (project / "docs" / "coalitions" / "kgi" / "members.kk.md").write_text("# x\n")
+    with pytest.raises(ContentError) as err:
+        source_tree(site_model, project / "docs")
+    assert err.value.path == "docs/coalitions/kgi/members.kk.md"
+
+
+def test_stage_writes_both_languages_of_every_page(tmp_path):
+    project = copy_project(tmp_path)
+    site, written = stage(project / "data", project / "docs", tmp_path / "staged")
+    files = {p.relative_to(tmp_path / "staged").as_posix() for p in (tmp_path / "staged").rglob("*.md")}
+    assert written >= len(files)
+    for f in files:
+        stem, lang, _ = f.rsplit(".", 2)
+        assert f"{stem}.{'ru' if lang == 'kk' else 'kk'}.md" in files
+    assert "coalitions/kgi/members.kk.md" in files and "statements/kgi-declaration.ru.md" in files
+    _, again = stage(project / "data", project / "docs", tmp_path / "staged")
+    assert again == 0
