@@ -16,7 +16,7 @@ BAD = Path(__file__).parent / "bad"
 def test_real_content_loads(site_model):
     assert set(site_model.coalitions) == {"kgi", "amanat", "national-coalition",
                                           "shymkent-coalition", "peoples-coalition"}
-    assert len(site_model.members_of("kgi")) == 10          # ОСДП + nine civic movements
+    assert len(site_model.members_of("kgi")) == 9           # ОСДП + eight civic movements
     assert len(site_model.members_of("national-coalition")) == 5  # the five parties
     assert len(site_model.members_of("peoples-coalition")) == 15
     assert site_model.coalitions["shymkent-coalition"].parent == "national-coalition"
@@ -36,7 +36,7 @@ def test_seed_facts_are_kept(site_model):
     declaration = site_model.declaration_of("kgi")
     assert str(declaration.date) == "2019-08-28"
     assert {site_model.members[m].type for m in declaration.signatories} == {"political-party", "civic-movement"}
-    assert len(declaration.signatories) == 10
+    assert len(declaration.signatories) == 9
 
 
 def test_amanat_texts_are_the_seeds_own(site_model):

@@ -19,6 +19,8 @@ ALLOWED_IN_JS = {
     "unpkg.com": "ResizeObserver polyfill, loaded only by browsers lacking ResizeObserver",
     "api.github.com": "repository facts, fetched only when repo_url is set (it is not)",
     "github.com": "the same repository-facts code",
+    "${e}": "GitLab repository facts (host from repo_url), likewise only with repo_url",
+    "bit.ly": "a link inside a console warning about invalid search syntax",
 }
 
 

@@ -60,6 +60,12 @@ class Page:
             return f'\n<p class="ms-review" markdown>:material-translate: {self.t("notice.review")}</p>\n'
         return ""
 
+    def heading(self, cid: str, title: str, current: str) -> str:
+        """A page of a coalition's section: the coalition's name above the title, then its menu."""
+        home = self.to(pages.coalition_page(self.site, cid))
+        return (f'<p class="ms-kicker" markdown>[{self.coalition_name(cid)}]({home})</p>\n\n'
+                f"# {title}\n\n" + self.menu(cid, current))
+
     def menu(self, cid: str, current: str) -> str:
         """The coalition's own menu: its microsite section, kept out of the global navigation."""
         items = []
@@ -85,11 +91,8 @@ class Page:
 
 
 def _facts(rows: list[tuple[str, str]]) -> str:
-    """A two-column table of label → value, skipping empty values."""
-    rows = [(k, v) for k, v in rows if v]
-    if not rows:
-        return ""
-    return "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows) + "\n\n"
+    """Label: value lines (a list reads better than a table on a phone), skipping empty values."""
+    return "".join(f"- **{k}:** {v}\n" for k, v in rows if v) + "\n"
 
 
 def _statement_item(p: Page, s: Statement, with_coalition: bool = True) -> str:
@@ -113,12 +116,17 @@ def _list_or(items: list[str], empty: str) -> str:
 
 # -- pages ------------------------------------------------------------------------------------
 
+def members_count(p: Page, n: int) -> str:
+    """«15 участников»; with no member files, that the list is not published (not «0»)."""
+    return i18n.count(n, "members", p.lang) if n else p.t("members.unlisted")
+
+
 def coalition_card(p: Page, c: Coalition) -> str:
     n = len(p.site.members_of(c.id))
     facts = [p.t(f"kind.{c.kind}"), p.tx(c.place)]
     if c.founded_date:
         facts.append(f"{p.t('founded')}: {p.date(c.founded_date)}")
-    facts.append(i18n.count(n, "members", p.lang))
+    facts.append(members_count(p, n))
     return (f"-   :material-account-group:{{ .lg .middle }} **[{p.tx(c.name)}]"
             f"({p.to(pages.coalition_page(p.site, c.id))})**\n\n    ---\n\n"
             f"    {' · '.join(facts)}\n")
@@ -164,7 +172,7 @@ def overview(site: Site, cid: str, lang: str) -> str:
         (p.t("scope"), f"{p.t(f'scope.{c.scope}')} · {p.tx(c.place)}"),
         (p.t("founded"), founded),
         (p.t("part_of"), parent),
-        (p.t("members"), f"[{i18n.count(len(members), 'members', lang)}]"
+        (p.t("members"), f"[{members_count(p, len(members))}]"
                          f"({p.to(pages.coalition_page(site, cid, 'members'))})"),
     ]))
     if c.figures:
@@ -198,7 +206,7 @@ def directions(site: Site, cid: str, lang: str) -> str:
     c = site.coalitions[cid]
     p = Page(site, pages.coalition_page(site, cid, "directions"), lang)
     title = f"{p.t('directions')} — {c.name.get(lang)}"
-    out = [front_matter(title=title), f"# {p.t('directions')}\n\n", p.menu(cid, "directions")]
+    out = [front_matter(title=title), p.heading(cid, p.t("directions"), "directions")]
     for i, d in enumerate(c.directions, 1):
         out.append(f"## {i}. {p.tx(d.title)} {{ #direction-{i} }}\n\n")
         if d.text:
@@ -214,8 +222,8 @@ def members(site: Site, cid: str, lang: str) -> str:
     p = Page(site, pages.coalition_page(site, cid, "members"), lang)
     entries = site.members_of(cid)
     out = [front_matter(title=f"{p.t('members')} — {c.name.get(lang)}"),
-           f"# {p.t('members')}\n\n", p.menu(cid, "members"),
-           f"**{p.tx(c.name)}** · {p.t('all')}: {i18n.count(len(entries), 'members', lang)}\n\n"]
+           p.heading(cid, p.t("members"), "members"),
+           f"**{p.tx(c.name)}** · {p.t('all')}: {members_count(p, len(entries))}\n\n"]
     if not entries:
         out.append(p.t("members.none") + "\n")
     review = False
@@ -244,7 +252,7 @@ def contacts(site: Site, cid: str, lang: str) -> str:
     p = Page(site, pages.coalition_page(site, cid, "contacts"), lang)
     k = c.contacts
     out = [front_matter(title=f"{p.t('contacts')} — {c.name.get(lang)}"),
-           f"# {p.t('contacts')}\n\n", p.menu(cid, "contacts")]
+           p.heading(cid, p.t("contacts"), "contacts")]
     rows = []
     if k.press:
         press = [p.tx(k.press.name)]
@@ -268,7 +276,7 @@ def coalition_statements(site: Site, cid: str, lang: str) -> str:
     p = Page(site, pages.coalition_page(site, cid, "statements"), lang)
     items = [_statement_item(p, s, False) for s in site.statements_of(cid)]
     return (front_matter(title=f"{p.t('statements')} — {c.name.get(lang)}")
-            + f"# {p.t('statements')}\n\n" + p.menu(cid, "statements")
+            + p.heading(cid, p.t("statements"), "statements")
             + _list_or(items, p.t("statements.none")))
 
 
@@ -313,13 +321,14 @@ def statement(site: Site, sid: str, lang: str) -> str:
     text = s.text_for(lang)
     p = Page(site, pages.statement_page(sid), lang)
     meta = [p.t(f"statement.{s.kind}"), p.date(s.date) if s.date else "", esc(text.place)]
-    if s.coalition:
-        meta.append(f"[{p.coalition_name(s.coalition)}]({p.to(pages.coalition_page(site, s.coalition))})")
     if s.event:
         meta.append(f"[{p.tx(site.events[s.event].title)}]({p.to(pages.event_page(s.event))})")
-    out = [front_matter(title=text.title), f"# {esc(text.title)}\n\n"]
+    out = [front_matter(title=text.title)]
     if s.coalition:
-        out.append(p.menu(s.coalition, "declaration" if s.kind == "declaration" else "statements"))
+        current = "declaration" if s.kind == "declaration" else "statements"
+        out.append(p.heading(s.coalition, esc(text.title), current))
+    else:
+        out.append(f"# {esc(text.title)}\n\n")
     out.append(f'<p class="ms-meta" markdown>{" · ".join(m for m in meta if m)}</p>\n\n')
     body = text.body
     if text.lang != lang:

@@ -25,7 +25,7 @@ def source_tree(site: Site, docs_dir: Path) -> dict[str, bytes]:
     """{relative path: content} of the whole tree to build."""
     project = docs_dir.parent
     tree = {path: text.encode() for path, text in render.all_pages(site).items()}
-    pages: dict[str, dict[str, Path]] = {}
+    prose: dict[str, dict[str, Path]] = {}  # hand-written pages by language
     for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(docs_dir).as_posix()
         if rel.startswith("statements/") and rel.endswith(".md"):
@@ -35,10 +35,10 @@ def source_tree(site: Site, docs_dir: Path) -> dict[str, bytes]:
                                "remove it and edit the data instead")
         base, lang = _split_lang(rel) if rel.endswith(".md") else ("", "")
         if base:
-            pages.setdefault(base, {})[lang] = path
+            prose.setdefault(base, {})[lang] = path
         else:
             tree[rel] = path.read_bytes()
-    for base, versions in pages.items():
+    for base, versions in prose.items():
         for lang in LANGS:
             if lang in versions:
                 tree[pages.with_lang(base, lang)] = read_text(versions[lang], project).encode()
