@@ -92,3 +92,18 @@ def test_pages_fit_the_screen(tab, server, name, lang, width):
     overflow = tab.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{name} ({lang}, {width}) scrolls sideways by {overflow}px"
     assert tab.get_attribute("html", "lang") == lang
+
+
+@pytest.mark.parametrize("start, query, expected", [
+    ("ru/", "Bolashaq", "coalitions/peoples-coalition/members/"),    # a member, from YAML
+    ("", "Жолдыхожаев", "coalitions/shymkent-coalition/"),           # a leader, from YAML
+    ("ru/", "юридической", "coalitions/kgi/directions/"),            # a direction, from YAML
+])
+def test_search_box_finds_content_rendered_from_yaml(tab, server, start, query, expected):
+    tab.goto(server + start)
+    tab.click("label.md-header__button[for='__search']") if tab.viewport_size["width"] < 1220 else None
+    tab.fill("input.md-search__input", query)
+    results = tab.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(expected in h for h in hrefs), hrefs

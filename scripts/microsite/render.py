@@ -223,7 +223,7 @@ def members(site: Site, cid: str, lang: str) -> str:
     entries = site.members_of(cid)
     out = [front_matter(title=f"{p.t('members')} — {c.name.get(lang)}"),
            p.heading(cid, p.t("members"), "members"),
-           f"**{p.tx(c.name)}** · {p.t('all')}: {members_count(p, len(entries))}\n\n"]
+           f"{p.t('all')}: {members_count(p, len(entries))}\n\n"]
     if not entries:
         out.append(p.t("members.none") + "\n")
     review = False
@@ -232,15 +232,17 @@ def members(site: Site, cid: str, lang: str) -> str:
         if not group:
             continue
         out.append(f"## {p.t(f'type.{mtype}')} ({len(group)}) {{ #{mtype} }}\n\n")
-        out.append(f"| {p.t('name')} | {p.t('joined')} | {p.t('role')} |\n|---|---|---|\n")
         for m, ms in group:
+            # A list, not a table: it reflows on a phone instead of scrolling sideways.
             name = p.tx(m.name)
             if m.link:
                 name = f"[{name}]({m.link})"
             if lang in m.awaiting_review:
                 review, name = True, name + "<sup>*</sup>"
-            joined = p.date(ms.joined) if ms.joined else "—"
-            out.append(f"| {name} | {joined} | {p.tx(ms.role) if ms.role else '—'} |\n")
+            details = [f"{p.t('joined')}: {p.date(ms.joined)}" if ms.joined else "",
+                       p.tx(ms.role) if ms.role else ""]
+            details = " · ".join(d for d in details if d)
+            out.append(f"- **{name}**" + (f"  \n  <small>{details}</small>" if details else "") + "\n")
         out.append("\n")
     if review:
         out.append(f'<p class="ms-review" markdown><sup>*</sup> {p.t("notice.review")}</p>\n')
