@@ -101,7 +101,6 @@ def test_pages_fit_the_screen(tab, server, name, lang, width):
 ])
 def test_search_box_finds_content_rendered_from_yaml(tab, server, start, query, expected):
     tab.goto(server + start)
-    tab.click("label.md-header__button[for='__search']") if tab.viewport_size["width"] < 1220 else None
     tab.fill("input.md-search__input", query)
     results = tab.locator(".md-search-result__item a")
     results.first.wait_for(timeout=15000)
