@@ -136,7 +136,7 @@ def home(site: Site, lang: str) -> str:
     if site.single:
         return overview(site, site.single.id, lang)
     p = Page(site, pages.HOME, lang)
-    out = [front_matter(title=p.t("site.name")), f"# {p.t('site.name')}\n\n{p.t('home.intro')}\n\n",
+    out = [front_matter(title=p.t("site.name"), hide=["navigation"]), f"# {p.t('site.name')}\n\n{p.t('home.intro')}\n\n",
            f"## {p.t('coalitions')}\n\n", coalition_grid(p)]
     out += [f"\n## {p.t('statements.latest')}\n\n",
             _list_or([_statement_item(p, s) for s in site.statements_of()[:5]], p.t("statements.none")),
