@@ -6,6 +6,7 @@ into HTML and indexes it for search like any hand-written page.
 """
 from __future__ import annotations
 
+import html
 import re
 
 import yaml
@@ -14,12 +15,13 @@ from . import i18n, pages
 from .i18n import t
 from .model import LANGS, MEMBER_TYPES, Coalition, Event, Site, Source, Statement, Text, other_lang
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#])")
 
 
 def esc(text: str) -> str:
-    """Plain text made safe to drop into Markdown (and into table cells)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Plain text made safe to drop into Markdown: no emphasis, link, heading or raw HTML."""
+    text = html.escape(" ".join(text.split()), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def front_matter(**meta) -> str:
