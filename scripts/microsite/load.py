@@ -209,9 +209,8 @@ def _langs(node: Node, key: str) -> tuple[str, ...]:
 
 def _source(node: Node) -> Source:
     _check_fields(node, {"title", "publisher", "date", "url"}, {"title"})
-    title = node["title"]
-    return Source(title=Text(kk=title, ru=title) if isinstance(title, str) else _text(node, "title", True),
-                  publisher=_str(node, "publisher"), date=_date(node, "date"), url=_str(node, "url"))
+    return Source(title=_text(node, "title", True), publisher=_str(node, "publisher"),
+                  date=_date(node, "date"), url=_str(node, "url"))
 
 
 # -- records ----------------------------------------------------------------------------------
