@@ -180,3 +180,18 @@ def test_no_page_is_missing_in_either_language(built):
     kk = {p.relative_to(built) for p in built.rglob("index.html") if p.relative_to(built).parts[0] != "ru"}
     ru = {p.relative_to(built / "ru") for p in (built / "ru").rglob("index.html")}
     assert kk == ru
+
+
+def test_every_page_has_its_lang_and_both_alternates(built):
+    pages_checked = 0
+    for path in built.rglob("index.html"):
+        rel = path.relative_to(built)
+        lang = "ru" if rel.parts[0] == "ru" else "kk"
+        tags = Tags(path.read_text(encoding="utf-8"))
+        assert tags.find("html")[0]["lang"] == lang, rel
+        alternates = {a["hreflang"]: a["href"] for a in tags.find("link", rel="alternate") if a.get("hreflang")}
+        assert set(alternates) == {"kk", "ru"}, rel
+        for href in alternates.values():
+            assert ((path.parent / href).resolve() / "index.html").is_file(), f"{rel}: {href}"
+        pages_checked += 1
+    assert pages_checked > 60

@@ -48,6 +48,19 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             config.nav = pages.nav(self.site)
         return config
 
+    # After the i18n plugin (priority 50) has set the language switcher's links for this page.
+    @event_priority(0)
+    def on_page_context(self, context, page, config, nav):
+        # On home pages i18n leaves the languages' roots ("/", "/ru/") as absolute links, which
+        # break when the site is served from a sub-path (a GitHub Pages project site). Made
+        # site-relative, Material's `url` filter turns them page-relative like every other link.
+        # i18n sets `config.extra.alternate` as an attribute, which Jinja reads before the item.
+        for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+            link = alternate.get("link", "")
+            if link.startswith("/") and not link.startswith("//"):
+                alternate["link"] = link.lstrip("/") or "./"
+        return context
+
     def on_serve(self, server, config, builder):
         # Editors change docs/ and data/; the staged copy changes as a consequence only.
         server.unwatch(config.docs_dir)
