@@ -195,3 +195,18 @@ def test_every_page_has_its_lang_and_both_alternates(built):
             assert ((path.parent / href).resolve() / "index.html").is_file(), f"{rel}: {href}"
         pages_checked += 1
     assert pages_checked > 60
+
+
+def test_links_work_under_a_sub_path(built):
+    """GitHub Pages serves a project site from /<repository>/: no page may link to '/…'.
+    (404.html is the exception MkDocs makes on purpose: it is served at any path.)"""
+    offenders = []
+    for path in built.rglob("*.html"):
+        if path.name == "404.html":
+            continue
+        for tag, attrs in Tags(path.read_text(encoding="utf-8")).tags:
+            for name in ("href", "src"):
+                value = attrs.get(name, "")
+                if value.startswith("/") and not value.startswith("//"):
+                    offenders.append(f"{path.relative_to(built)}: <{tag} {name}={value}>")
+    assert not offenders, "\n".join(offenders[:10])
