@@ -210,3 +210,14 @@ def test_links_work_under_a_sub_path(built):
                 if value.startswith("/") and not value.startswith("//"):
                     offenders.append(f"{path.relative_to(built)}: <{tag} {name}={value}>")
     assert not offenders, "\n".join(offenders[:10])
+
+
+def test_no_markdown_marks_leak_into_pages(built):
+    """Generated Markdown that nests badly shows its marks to readers ("**Name*")."""
+    leaks = []
+    for path in built.rglob("index.html"):
+        text = Tags(path.read_text(encoding="utf-8")).text
+        for mark in ("**", "__", "](", "{ .", "{:"):
+            if mark in text:
+                leaks.append(f"{path.relative_to(built)}: {mark!r}")
+    assert not leaks, "\n".join(leaks[:10])

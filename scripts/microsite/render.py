@@ -239,15 +239,17 @@ def members(site: Site, cid: str, lang: str) -> str:
             name = p.tx(m.name)
             if m.link:
                 name = f"[{name}]({m.link})"
+            mark = ""
             if lang in m.awaiting_review:
-                review, name = True, name + "<sup>*</sup>"
+                # An entity, not "*": a literal asterisk would pair with the bold marks.
+                review, mark = True, "<sup>&#42;</sup>"
             details = [f"{p.t('joined')}: {p.date(ms.joined)}" if ms.joined else "",
                        p.tx(ms.role) if ms.role else ""]
             details = " · ".join(d for d in details if d)
-            out.append(f"- **{name}**" + (f"  \n  <small>{details}</small>" if details else "") + "\n")
+            out.append(f"- **{name}**{mark}" + (f"  \n  <small>{details}</small>" if details else "") + "\n")
         out.append("\n")
     if review:
-        out.append(f'<p class="ms-review" markdown><sup>*</sup> {p.t("notice.review")}</p>\n')
+        out.append(f'<p class="ms-review" markdown><sup>&#42;</sup> {p.t("notice.review")}</p>\n')
     return "".join(out)
 
 
