@@ -47,12 +47,17 @@ def browser():
 def tab(browser, server):
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
-    page.requests = []
+    page.requests, page.failed = [], []
     page.on("request", lambda r: page.requests.append(r.url))
+    page.on("response", lambda r: r.status >= 400 and page.failed.append(f"{r.status} {r.url}"))
     yield page
     context.close()
     elsewhere = [u for u in page.requests if not u.startswith((server, "data:", "blob:"))]
     assert not elsewhere, f"requests left the site: {elsewhere}"
+    # Material probes "<each hreflang alternate>/sitemap.xml", taking alternates for language
+    # roots; with per-page alternates these 404. Known, left for the page-weight work.
+    broken = [f for f in page.failed if not f.endswith("/sitemap.xml")]
+    assert not broken, f"failed requests: {broken}"
 
 
 def switch_language(page, lang: str) -> None:
@@ -101,7 +106,15 @@ def test_pages_fit_the_screen(tab, server, name, lang, width):
 ])
 def test_search_box_finds_content_rendered_from_yaml(tab, server, start, query, expected):
     tab.goto(server + start)
+    tab.focus("input.md-search__input")
+    # Material says "Initializing search" until its worker has the index; typed earlier, the
+    # query can be lost. A reader waits for the "type to start searching" prompt; so do we.
+    ready = {"": "Іздеу үшін теріп бастаңыз", "ru/": "Начните печатать для поиска"}[start]
+    tab.locator(".md-search-result__meta", has_text=ready).wait_for(timeout=15000)
     tab.fill("input.md-search__input", query)
+    # Material reads the query on keyup; a reader's keyboard sends one per letter, while
+    # Playwright inserts non-Latin text without key events. One real key press stands in.
+    tab.press("input.md-search__input", "End")
     results = tab.locator(".md-search-result__item a")
     results.first.wait_for(timeout=15000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
