@@ -1,6 +1,7 @@
 """Shared fixtures: the real content, and the real site built from it by MkDocs."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -53,7 +54,6 @@ class Html:
 
     @property
     def article(self) -> str:
-        import re
         match = re.search(r"<article.*?</article>", self.text, re.S)
         return match.group(0) if match else ""
 

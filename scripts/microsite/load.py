@@ -215,6 +215,21 @@ def _source(node: Node) -> Source:
 
 # -- records ----------------------------------------------------------------------------------
 
+def _person(node: Node) -> Person:
+    _check_fields(node, {"name", "role"}, {"name"})
+    return Person(_text(node, "name", True), _text(node, "role"))
+
+
+def _figure(node: Node) -> Figure:
+    _check_fields(node, {"value", "label"}, {"value", "label"})
+    return Figure(_str(node, "value", True), _text(node, "label", True))
+
+
+def _direction(node: Node) -> Direction:
+    _check_fields(node, {"title", "text"}, {"title"})
+    return Direction(_text(node, "title", True), _text(node, "text"))
+
+
 COALITION_FIELDS = {"id", "name", "short_name", "kind", "scope", "place", "founded", "parent",
                     "leaders", "summary", "figures", "directions", "contacts", "sources",
                     "awaiting_review"}
@@ -231,12 +246,6 @@ def coalition(node: Node) -> Coalition:
         p = _mapping(contacts["press"], contacts, "press")
         _check_fields(p, {"name", "phone", "email"}, {"name"})
         press = Press(_text(p, "name", True), _str(p, "phone"), _str(p, "email"))
-    for item in _items(node, "leaders"):
-        _check_fields(item, {"name", "role"}, {"name"})
-    for item in _items(node, "figures"):
-        _check_fields(item, {"value", "label"}, {"value", "label"})
-    for item in _items(node, "directions"):
-        _check_fields(item, {"title", "text"}, {"title"})
     return Coalition(
         id=_str(node, "id", True), name=_text(node, "name", True),
         short_name=_text(node, "short_name"), kind=_choice(node, "kind", COALITION_KINDS),
@@ -244,9 +253,9 @@ def coalition(node: Node) -> Coalition:
         summary=_text(node, "summary", True),
         founded_date=_date(founded, "date"), founded_place=_text(founded, "place"),
         parent=_str(node, "parent"),
-        leaders=tuple(Person(_text(i, "name", True), _text(i, "role")) for i in _items(node, "leaders")),
-        figures=tuple(Figure(_str(i, "value", True), _text(i, "label", True)) for i in _items(node, "figures")),
-        directions=tuple(Direction(_text(i, "title", True), _text(i, "text")) for i in _items(node, "directions")),
+        leaders=tuple(_person(i) for i in _items(node, "leaders")),
+        figures=tuple(_figure(i) for i in _items(node, "figures")),
+        directions=tuple(_direction(i) for i in _items(node, "directions")),
         contacts=Contacts(press=press, **{k: _str(contacts, k) for k in
                                           ("phone", "email", "website", "facebook", "telegram", "hotline")}),
         sources=tuple(_source(i) for i in _items(node, "sources")),

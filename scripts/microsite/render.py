@@ -336,12 +336,7 @@ def statement(site: Site, sid: str, lang: str) -> str:
     else:
         out.append(f"# {esc(text.title)}\n\n")
     out.append(f'<p class="ms-meta" markdown>{" · ".join(m for m in meta if m)}</p>\n\n')
-    body = text.body
-    if text.lang != lang:
-        # The reader's language is missing: show the other one, said so in the reader's language.
-        out.append(f'!!! warning ""\n\n    {p.t("notice.fallback")}\n\n')
-        body = f'<div lang="{text.lang}" markdown>\n\n{body}\n</div>\n'
-    out.append(body)
+    out.append(text.body if text.lang == lang else fallback_body(text.body, text.lang, lang))
     if s.signatories:
         out.append(f"\n## {p.t('signatories')}\n\n")
         if s.coalition:
@@ -356,6 +351,12 @@ def statement(site: Site, sid: str, lang: str) -> str:
     return "".join(out)
 
 
+def fallback_body(body: str, shown_lang: str, lang: str) -> str:
+    """Text missing in the reader's language: the other language's, said so in theirs."""
+    return (f'!!! warning ""\n\n    {t(lang, "notice.fallback")}\n\n'
+            f'<div lang="{shown_lang}" markdown>\n\n{body.strip()}\n\n</div>\n')
+
+
 def fallback_page(markdown_text: str, shown_lang: str, lang: str) -> str:
     """A hand-written page that exists in one language only, shown to the other language's readers."""
     meta, body = "", markdown_text
@@ -363,8 +364,7 @@ def fallback_page(markdown_text: str, shown_lang: str, lang: str) -> str:
         end = markdown_text.find("\n---", 3)
         if end != -1:
             meta, body = markdown_text[:end + 4] + "\n\n", markdown_text[end + 4:]
-    notice = f'!!! warning ""\n\n    {t(lang, "notice.fallback")}\n\n'
-    return f'{meta}{notice}<div lang="{shown_lang}" markdown>\n\n{body.strip()}\n\n</div>\n'
+    return meta + fallback_body(body, shown_lang, lang)
 
 
 def all_pages(site: Site) -> dict[str, str]:
