@@ -154,11 +154,16 @@ def _text(node: Node, key: str, required: bool = False) -> Text:
             raise node.error(f"the required field '{key}' is missing — add it with kk: and ru: lines", key)
         return Text()
     value = _mapping(value, node, key)
-    _check_fields(value, set(LANGS), set())
-    text = Text(**{lang: _str(value, lang) for lang in LANGS})
+    text = _text_of(value)
     if required and not text:
         raise value.error(f"'{key}' is empty — write the text after kk: and ru:")
     return text
+
+
+def _text_of(node: Node) -> Text:
+    """A group of kk: and ru: lines."""
+    _check_fields(node, set(LANGS), set())
+    return Text(**{lang: _str(node, lang) for lang in LANGS})
 
 
 def _date(node: Node, key: str, required: bool = False) -> dt.date | None:
@@ -284,10 +289,7 @@ def event(node: Node) -> Event:
                   {"id", "title", "date", "place"})
 
     def texts(key: str) -> tuple[Text, ...]:
-        items = _items(node, key)
-        for i in items:
-            _check_fields(i, set(LANGS), set())
-        return tuple(Text(**{lang: _str(i, lang) for lang in LANGS}) for i in items)
+        return tuple(_text_of(i) for i in _items(node, key))
 
     return Event(id=_str(node, "id", True), title=_text(node, "title", True),
                  date=_date(node, "date", True), place=_text(node, "place", True),
@@ -301,11 +303,11 @@ def event(node: Node) -> Event:
 
 STATEMENT_NEUTRAL = ("kind", "coalition", "event", "date", "status", "signatories", "source")
 STATEMENT_FIELDS = set(STATEMENT_NEUTRAL) | {"title", "place", "translated_from", "awaiting_review"}
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def split_front_matter(text: str, path: str) -> tuple[Node, str]:
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if not match:
         raise ContentError(path, "the file must start with front matter: a line '---', "
                            "the fields (title:, kind:, …), then another '---'")
@@ -331,8 +333,8 @@ def statement_text(meta: Node, body: str, lang: str) -> StatementText:
 
 def statement(sid: str, versions: dict[str, tuple[Node, str]]) -> Statement:
     texts = {lang: statement_text(meta, body, lang) for lang, (meta, body) in versions.items()}
-    first_lang, (meta, _) = next(iter(versions.items()))
-    for lang, (other, _) in versions.items():
+    meta, _ = next(iter(versions.values()))
+    for other, _ in versions.values():
         for key in STATEMENT_NEUTRAL:
             if other.get(key) != meta.get(key):
                 # Both language files describe one statement: they must agree on its facts.

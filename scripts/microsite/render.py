@@ -13,6 +13,7 @@ import yaml
 
 from . import i18n, pages
 from .i18n import t
+from .load import FRONT_MATTER
 from .model import LANGS, MEMBER_TYPES, Coalition, Event, Site, Source, Statement, Text, other_lang
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#])")
@@ -43,9 +44,11 @@ class Page:
 
     def tx(self, text: Text) -> str:
         """A YAML text in the page's language; the other language, marked, if it is missing."""
-        shown = text.lang_for(self.lang)
-        value = esc(text.get(self.lang))
-        return value if shown == self.lang else f'<span lang="{shown}">{value}</span>'
+        return self.in_lang(esc(text.get(self.lang)), text.lang_for(self.lang))
+
+    def in_lang(self, markdown_text: str, shown: str) -> str:
+        """Inline text marked with its language when that is not the page's."""
+        return markdown_text if shown == self.lang else f'<span lang="{shown}">{markdown_text}</span>'
 
     def t(self, key: str) -> str:
         return t(self.lang, key)
@@ -56,9 +59,9 @@ class Page:
     def coalition_name(self, cid: str) -> str:
         return self.tx(self.site.coalitions[cid].name)
 
-    def review_note(self, awaiting: tuple[str, ...] | bool) -> str:
+    def review_note(self, awaiting: bool) -> str:
         """The discreet mark on text translated by us and not yet checked by a native speaker."""
-        if awaiting is True or (awaiting and self.lang in awaiting):
+        if awaiting:
             return f'\n<p class="ms-review" markdown>:material-translate: {self.t("notice.review")}</p>\n'
         return ""
 
@@ -99,8 +102,7 @@ def _facts(rows: list[tuple[str, str]]) -> str:
 
 def _statement_item(p: Page, s: Statement, with_coalition: bool = True) -> str:
     text = s.text_for(p.lang)
-    title = esc(text.title)
-    title = title if text.lang == p.lang else f'<span lang="{text.lang}">{title}</span>'
+    title = p.in_lang(esc(text.title), text.lang)
     meta = [p.date(s.date) if s.date else "", p.t(f"statement.{s.kind}")]
     if with_coalition and s.coalition:
         meta.append(p.coalition_name(s.coalition))
@@ -135,8 +137,6 @@ def coalition_card(p: Page, c: Coalition) -> str:
 
 
 def home(site: Site, lang: str) -> str:
-    if site.single:
-        return overview(site, site.single.id, lang)
     p = Page(site, pages.HOME, lang)
     out = [front_matter(title=p.t("site.name"), hide=["navigation"]), f"# {p.t('site.name')}\n\n{p.t('home.intro')}\n\n",
            f"## {p.t('coalitions')}\n\n", coalition_grid(p)]
@@ -200,7 +200,7 @@ def overview(site: Site, cid: str, lang: str) -> str:
         out.append(f"## {p.t('statements.latest')}\n\n")
         out.append(_list_or([_statement_item(p, s, False) for s in statements[:5]], ""))
     out.append(p.sources(c.sources))
-    out.append(p.review_note(c.awaiting_review))
+    out.append(p.review_note(lang in c.awaiting_review))
     return "".join(out)
 
 
@@ -215,7 +215,7 @@ def directions(site: Site, cid: str, lang: str) -> str:
             out.append(f"{p.tx(d.text)}\n\n")
     if not c.directions:
         out.append("—\n")
-    out.append(p.review_note(c.awaiting_review))
+    out.append(p.review_note(lang in c.awaiting_review))
     return "".join(out)
 
 
@@ -318,7 +318,7 @@ def event(site: Site, eid: str, lang: str) -> str:
     if reports:
         out.append(f"## {p.t('statements')}\n\n" + _list_or([_statement_item(p, s) for s in reports], ""))
     out.append(p.sources(e.sources))
-    out.append(p.review_note(e.awaiting_review))
+    out.append(p.review_note(lang in e.awaiting_review))
     return "".join(out)
 
 
@@ -359,11 +359,8 @@ def fallback_body(body: str, shown_lang: str, lang: str) -> str:
 
 def fallback_page(markdown_text: str, shown_lang: str, lang: str) -> str:
     """A hand-written page that exists in one language only, shown to the other language's readers."""
-    meta, body = "", markdown_text
-    if markdown_text.startswith("---"):
-        end = markdown_text.find("\n---", 3)
-        if end != -1:
-            meta, body = markdown_text[:end + 4] + "\n\n", markdown_text[end + 4:]
+    match = FRONT_MATTER.match(markdown_text)
+    meta, body = (match.group(0) + "\n", markdown_text[match.end():]) if match else ("", markdown_text)
     return meta + fallback_body(body, shown_lang, lang)
 
 
@@ -375,21 +372,16 @@ def all_pages(site: Site) -> dict[str, str]:
         for lang in LANGS:
             out[pages.with_lang(path, lang)] = render(site, *args, lang)
 
-    add(pages.HOME, home)
-    if site.single:
-        add(pages.STATEMENTS, coalition_statements, site.single.id)
-    else:
+    if not site.single:  # one coalition's own pages take the home and statements places
+        add(pages.HOME, home)
         add(pages.STATEMENTS, statements_index)
-    add(pages.EVENTS, events_index)
-    if not site.single:
         add(pages.COALITIONS, coalitions_index)
+    add(pages.EVENTS, events_index)
+    section = {"overview": overview, "directions": directions, "members": members,
+               "statements": coalition_statements, "contacts": contacts}
     for cid in site.coalitions:
-        if not site.single:
-            add(pages.coalition_page(site, cid), overview, cid)
-            add(pages.coalition_page(site, cid, "statements"), coalition_statements, cid)
-        add(pages.coalition_page(site, cid, "directions"), directions, cid)
-        add(pages.coalition_page(site, cid, "members"), members, cid)
-        add(pages.coalition_page(site, cid, "contacts"), contacts, cid)
+        for part, render_part in section.items():
+            add(pages.coalition_page(site, cid, part), render_part, cid)
     for eid in site.events:
         add(pages.event_page(eid), event, eid)
     for sid in site.statements:
