@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 MKDOCS := $(BIN)/mkdocs
 
-.PHONY: serve site test browser clean
+.PHONY: serve site test bench browser clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ serve: $(STAMP)
 ## Strict build of the whole site into site/
 site: $(STAMP)
 	$(MKDOCS) build --strict --clean
+
+## Benchmark: a synthetic network built through the project vs a plain Material site (a table)
+BENCH ?= --coalitions 40 --members 4000 --statements 400
+bench: $(STAMP)
+	$(BIN)/python -m microsite.bench $(BENCH)
 
 ## Debian's chromium for the browser tests (installed once, when missing)
 browser:

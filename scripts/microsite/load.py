@@ -37,7 +37,9 @@ class Node(dict):
         return ContentError(self.path, message, line, column)
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser (shipped in PyYAML's wheels) reads YAML ~4× faster than the pure-Python one,
+# with the same line/column marks: loading was the largest cost of a 4,000-member build.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     path = ""
     line_offset = 0
 

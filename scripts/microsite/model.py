@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 LANGS = ("kk", "ru")  # Kazakh is the default language, Russian the second
 DEFAULT_LANG = "kk"
@@ -194,8 +195,17 @@ class Site:
         return next(iter(self.coalitions.values())) if len(self.coalitions) == 1 else None
 
     def members_of(self, coalition_id: str) -> list[tuple[Member, Membership]]:
-        return [(m, ms) for m in self.members.values()
-                for ms in m.memberships if ms.coalition == coalition_id]
+        return list(self._rosters.get(coalition_id, ()))
+
+    @cached_property
+    def _rosters(self) -> dict[str, list[tuple[Member, Membership]]]:
+        # One pass, on first use (a Site is complete once loaded): a scan of all members per card
+        # and page made a 4,000-member network's build quadratic.
+        rosters: dict[str, list[tuple[Member, Membership]]] = {}
+        for m in self.members.values():
+            for ms in m.memberships:
+                rosters.setdefault(ms.coalition, []).append((m, ms))
+        return rosters
 
     def children_of(self, coalition_id: str) -> list[Coalition]:
         return [c for c in self.coalitions.values() if c.parent == coalition_id]

@@ -1,0 +1,193 @@
+"""Benchmark: build a synthetic network of coalitions and a plain Material + i18n site of the same
+number of pages, and print how long each took and how large the output is.
+
+    python -m microsite.bench --coalitions 40 --members 4000 --statements 400
+
+The synthetic content is made through the model (`synth`) and written as editors' files
+(`dump`) in a temporary folder beside the project's own mkdocs.yml and overrides, then built
+with `mkdocs build --strict` as `make site` does. MkDocs runs as a child process: this package
+never imports it. The time in the project's own code is what the plugin reports for staging
+(load, validate, render, write); the rest of the build is MkDocs, Material and i18n.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import dump
+from .load import load_site
+from .synth import synthetic_site
+
+ROOT = Path(__file__).resolve().parents[2]
+STAGED = re.compile(r"microsite: staged .* in ([\d.]+) s")
+
+BASELINE_CONFIG = """\
+site_name: Baseline
+theme:
+  name: material
+  custom_dir: {overrides}   # Material has no Kazakh; ours is the only override
+  language: kk
+  font: false
+plugins:
+  - search
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - {{locale: kk, name: Қазақша, default: true, build: true}}
+        - {{locale: ru, name: Русский, build: true}}
+"""
+
+
+@dataclass
+class Result:
+    seconds: float
+    own_seconds: float | None
+    pages: int
+    bytes: int
+    median: int
+    largest: int
+    largest_page: str
+    search: int
+    peak_kb: int
+
+    @property
+    def per_page_ms(self) -> float:
+        return 1000 * self.seconds / self.pages
+
+
+def mkdocs_build(project: Path, site_dir: Path, profile: Path | None = None) -> tuple[float, int, str]:
+    """`mkdocs build --strict --clean` as `make site` runs it: (seconds, peak memory KB, log)."""
+    command = [sys.executable, *(["-m", "cProfile", "-o", str(profile)] if profile else []),
+               "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as log:
+        child = subprocess.Popen(command, cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
+        # wait4 gives this child's own peak memory, not the largest of all children so far.
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
+    if child.returncode:
+        sys.exit(f"the build in {project} failed:\n{output[-3000:]}")
+    return seconds, usage.ru_maxrss, output
+
+
+def measure(project: Path, site_dir: Path, profile: Path | None = None) -> Result:
+    seconds, peak_kb, output = mkdocs_build(project, site_dir, profile)
+    own = STAGED.search(output)
+    html = {p: p.stat().st_size for p in site_dir.rglob("*.html") if p.name != "404.html"}
+    total = sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
+    largest = max(html, key=html.get)
+    search = site_dir / "search" / "search_index.json"
+    return Result(seconds=seconds, own_seconds=float(own.group(1)) if own else None, pages=len(html),
+                  bytes=total, median=int(statistics.median(html.values())), largest=html[largest],
+                  largest_page=largest.relative_to(site_dir).as_posix(),
+                  search=search.stat().st_size if search.is_file() else 0, peak_kb=peak_kb)
+
+
+def synthetic_project(target: Path, coalitions: int, members: int, statements: int, events: int) -> Path:
+    """The project's config, theme overrides and hand-written docs, with synthetic content."""
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("statements"))
+    real = load_site(ROOT / "data", ROOT / "docs")
+    dump.write_site(synthetic_site(real, coalitions, members, statements, events), target)
+    return target
+
+
+def baseline_project(target: Path, pages: int) -> Path:
+    """Stock Material + i18n: `pages` Markdown files (kk/ru pairs) of real statement text, and
+    MkDocs' automatic navigation, as a site made without this project would have."""
+    bodies = [p.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+              for p in sorted((ROOT / "docs" / "statements").glob("*.md"))]
+    docs = target / "docs"
+    for n in range(pages // 2 - 1):  # and one home page pair
+        folder = docs / f"section-{n // 50}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for lang in ("kk", "ru"):
+            (folder / f"page-{n}.{lang}.md").write_text(f"# Page {n}\n\n{bodies[n % len(bodies)]}",
+                                                        encoding="utf-8")
+    (docs / "index.kk.md").write_text("# Baseline\n", encoding="utf-8")
+    (docs / "index.ru.md").write_text("# Baseline\n", encoding="utf-8")
+    (target / "mkdocs.yml").write_text(BASELINE_CONFIG.format(overrides=ROOT / "overrides"),
+                                       encoding="utf-8")
+    return target
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:,.0f} KB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB"
+
+
+def table(ours: Result, base: Result | None) -> str:
+    own = (f"{ours.own_seconds:.2f} s ({100 * ours.own_seconds / ours.seconds:.1f}%)"
+           if ours.own_seconds is not None else "not reported")
+    rows = [
+        ("HTML pages", f"{ours.pages}", lambda r: f"{r.pages}", None),
+        ("build time", f"{ours.seconds:.1f} s", lambda r: f"{r.seconds:.1f} s", lambda r: r.seconds),
+        ("time per page", f"{ours.per_page_ms:.1f} ms", lambda r: f"{r.per_page_ms:.1f} ms",
+         lambda r: r.per_page_ms),
+        ("project code (staging)", own, lambda r: "—", None),
+        ("MkDocs/Material/i18n", f"{ours.seconds - (ours.own_seconds or 0):.1f} s",
+         lambda r: f"{r.seconds:.1f} s", None),
+        ("output size", kb(ours.bytes), lambda r: kb(r.bytes), lambda r: r.bytes),
+        ("median page", kb(ours.median), lambda r: kb(r.median), lambda r: r.median),
+        ("largest page", f"{kb(ours.largest)} ({ours.largest_page})",
+         lambda r: f"{kb(r.largest)}", lambda r: r.largest),
+        ("search index", kb(ours.search), lambda r: kb(r.search), lambda r: r.search),
+        ("peak memory", f"{ours.peak_kb / 1024:,.0f} MB", lambda r: f"{r.peak_kb / 1024:,.0f} MB",
+         lambda r: r.peak_kb),
+    ]
+    lines = ["| measure | microsite | plain Material + i18n | ratio |", "|---|---|---|---|"]
+    for name, value, base_value, number in rows:
+        ratio = f"{number(ours) / number(base):.2f}" if base and number and number(base) else ""
+        lines.append(f"| {name} | {value} | {base_value(base) if base else ''} | {ratio} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--coalitions", type=int, default=40)
+    parser.add_argument("--members", type=int, default=4000)
+    parser.add_argument("--statements", type=int, default=400)
+    parser.add_argument("--events", type=int, help="default: one per coalition")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the plain Material build")
+    parser.add_argument("--profile", type=Path, help="also write a cProfile of the build here")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: temporary)")
+    args = parser.parse_args(argv)
+    events = args.coalitions if args.events is None else args.events
+
+    with tempfile.TemporaryDirectory(prefix="microsite-bench-") as tmp:
+        work = args.keep or Path(tmp)
+        shutil.rmtree(work, ignore_errors=True)
+        (work / "project").mkdir(parents=True)
+        (work / "baseline").mkdir()
+        project = synthetic_project(work / "project", args.coalitions, args.members, args.statements, events)
+        ours = measure(project, work / "site")
+        staged = sum(1 for _ in (project / ".build" / "docs").rglob("*.md"))
+        base = None
+        if not args.no_baseline:
+            base = measure(baseline_project(work / "baseline", staged), work / "baseline-site")
+        if args.profile:
+            mkdocs_build(project, work / "site-profiled", args.profile)
+
+    print(f"{args.coalitions} coalitions, {args.members} members, {args.statements} statements, "
+          f"{events} events → {staged} Markdown pages (both languages)\n")
+    print(table(ours, base))
+    if args.profile:
+        print(f"\ncProfile of the build written to {args.profile} "
+              f"(python -m pstats {args.profile}, then: sort cumulative, stats 30)")
+
+
+if __name__ == "__main__":
+    main()

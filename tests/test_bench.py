@@ -1,0 +1,44 @@
+"""`make bench` at a small scale: it builds both sites and prints a table of sane numbers."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import ROOT
+from microsite import dump, synth
+from microsite.load import load_site
+
+
+def test_synthetic_site_is_valid_content_of_the_asked_size(tmp_path, site_model):
+    site = synth.synthetic_site(site_model, coalitions=4, members=90, statements=13, events=3)
+    dump.write_site(site, tmp_path)
+    again = load_site(tmp_path / "data", tmp_path / "docs")  # references and fields all valid
+    assert (len(again.coalitions), len(again.members), len(again.statements), len(again.events)) == (4, 90, 13, 3)
+    hub = next(iter(again.coalitions))
+    assert len(again.members_of(hub)) > len(again.members_of(list(again.coalitions)[1]))
+    bodies = {t.body for s in site_model.statements.values() for t in s.texts.values()}
+    assert all(t.body in bodies for s in again.statements.values() for t in s.texts.values())
+
+
+def number(cell: str) -> float:
+    return float(re.match(r"[\d,.]+", cell).group(0).replace(",", ""))
+
+
+def test_bench_prints_a_table_of_sane_numbers():
+    out = subprocess.run([sys.executable, "-m", "microsite.bench", "--coalitions", "3", "--members", "120",
+                          "--statements", "12"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr + out.stdout
+    rows = {cells[0]: cells[1:] for line in out.stdout.splitlines() if line.startswith("| ")
+            for cells in [[c.strip() for c in line.strip("|").split("|")]]}
+    pages = int(re.search(r"→ (\d+) Markdown pages", out.stdout).group(1))
+    ours, base = rows["HTML pages"][:2]
+    assert int(ours) == int(base) == pages > 50
+    seconds, base_seconds, ratio = (number(c) for c in rows["build time"])
+    assert 0.3 < seconds < 120 and 0.3 < base_seconds < 120
+    assert abs(ratio - seconds / base_seconds) < 0.1
+    own, share = re.match(r"([\d.]+) s \(([\d.]+)%\)", rows["project code (staging)"][0]).groups()
+    assert 0 < float(own) < seconds and 0 < float(share) < 100
+    assert 5 < number(rows["median page"][0]) <= number(rows["largest page"][0]) < 100  # KB
+    assert number(rows["search index"][0]) > 0 and number(rows["output size"][0]) > 0
+    assert 20 < number(rows["peak memory"][0]) < 2000  # MB
