@@ -28,6 +28,24 @@ def coalition_page(site: Site, coalition_id: str, part: str = "overview") -> str
     return f"coalitions/{coalition_id}/" + ("index.md" if part == "overview" else f"{part}.md")
 
 
+# Entries per page of a long list (members, statements, events): ~25 KB of HTML, so a
+# 300-member coalition is six light pages on a phone instead of one heavy one.
+PER_PAGE = 50
+
+
+def paged(page: str, n: int) -> str:
+    """Page `n` (from 1) of a long list; the first is the list's own page, later ones sit below
+    it: ``coalitions/kgi/members.md`` → ``coalitions/kgi/members/page/2.md``."""
+    if n == 1:
+        return page
+    return page.removesuffix(".md").removesuffix("index").rstrip("/") + f"/page/{n}.md"
+
+
+def page_of(position: int) -> int:
+    """The page (from 1) holding the list entry at `position` (from 0)."""
+    return position // PER_PAGE + 1
+
+
 def statement_page(statement_id: str) -> str:
     return f"statements/{statement_id}.md"
 

@@ -7,14 +7,18 @@ into HTML and indexes it for search like any hand-written page.
 from __future__ import annotations
 
 import html
+import itertools
 import re
+from collections import Counter
 
 import yaml
 
 from . import i18n, pages
 from .i18n import t
 from .load import FRONT_MATTER
-from .model import LANGS, MEMBER_TYPES, Coalition, Event, Site, Source, Statement, Text, other_lang
+from .model import (
+    LANGS, MEMBER_TYPES, Coalition, Event, Member, Membership, Site, Source, Statement, Text, other_lang,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#])")
 
@@ -118,6 +122,38 @@ def _list_or(items: list[str], empty: str) -> str:
     return ("\n".join(items) if items else empty) + "\n"
 
 
+# -- long lists, cut into pages ---------------------------------------------------------------
+
+def pager(p: Page, first: str, n: int, total: int) -> str:
+    """Previous/next links of a list cut into pages: a labelled nav with rel=prev/next; the
+    arrows are hidden from screen readers, which read the words."""
+    if total == 1:
+        return ""
+    links = []
+    if n > 1:
+        links.append(f'[<span aria-hidden="true">←</span> {p.t("page.prev")}]'
+                     f'({p.to(pages.paged(first, n - 1))}){{ rel="prev" .md-button }}')
+    links.append(f'<span class="ms-pager__at">{p.t("page.of").format(n=n, total=total)}</span>')
+    if n < total:
+        links.append(f'[{p.t("page.next")} <span aria-hidden="true">→</span>]'
+                     f'({p.to(pages.paged(first, n + 1))}){{ rel="next" .md-button }}')
+    return f'<nav class="ms-pager" aria-label="{p.t("pages")}" markdown>\n' + "\n".join(links) + "\n</nav>\n\n"
+
+
+def paginated(site: Site, first: str, lang: str, title: str, head, body, entries: list) -> list[str]:
+    """A list page cut into pages of `pages.PER_PAGE` entries: each has `head(p)`, the pager
+    above and below, and `body(p, its entries)`; later pages' titles carry their number."""
+    size = pages.PER_PAGE
+    parts = [entries[i:i + size] for i in range(0, len(entries), size)] or [[]]
+    out = []
+    for n, part in enumerate(parts, 1):
+        p = Page(site, pages.paged(first, n), lang)
+        nav = pager(p, first, n, len(parts))
+        numbered = title if n == 1 else f"{title} · {p.t('page.n').format(n=n)}"
+        out.append(front_matter(title=numbered) + head(p) + nav + body(p, part) + ("\n" + nav if nav else ""))
+    return out
+
+
 # -- pages ------------------------------------------------------------------------------------
 
 def members_count(p: Page, n: int) -> str:
@@ -219,38 +255,65 @@ def directions(site: Site, cid: str, lang: str) -> str:
     return "".join(out)
 
 
-def members(site: Site, cid: str, lang: str) -> str:
+def roster(site: Site, cid: str, lang: str) -> list[tuple[Member, Membership]]:
+    """A coalition's members in page order: by type, then by name in the reader's language."""
+    order = {mtype: i for i, mtype in enumerate(MEMBER_TYPES)}
+    return sorted(site.members_of(cid), key=lambda e: (order[e[0].type], e[0].name.get(lang)))
+
+
+def member_links(p: Page, cid: str, member_ids) -> dict[str, str]:
+    """Where members stand on their coalition's (paged) members list, at their type's heading;
+    a signatory who is not a member gets the list's first page."""
+    first = pages.coalition_page(p.site, cid, "members")
+    at = {m.id: i for i, (m, _) in enumerate(roster(p.site, cid, p.lang))}
+    return {mid: f"{p.to(pages.paged(first, pages.page_of(at.get(mid, 0))))}#{p.site.members[mid].type}"
+            for mid in member_ids}
+
+
+def members(site: Site, cid: str, lang: str) -> list[str]:
     c = site.coalitions[cid]
-    p = Page(site, pages.coalition_page(site, cid, "members"), lang)
-    entries = site.members_of(cid)
-    out = [front_matter(title=f"{p.t('members')} — {c.name.get(lang)}"),
-           p.heading(cid, p.t("members"), "members"),
-           f"{p.t('all')}: {members_count(p, len(entries))}\n\n"]
-    if not entries:
-        out.append(p.t("members.none") + "\n")
-    review = False
-    for mtype in MEMBER_TYPES:
-        group = sorted((e for e in entries if e[0].type == mtype), key=lambda e: e[0].name.get(lang))
-        if not group:
-            continue
-        out.append(f"## {p.t(f'type.{mtype}')} ({len(group)}) {{ #{mtype} }}\n\n")
-        for m, ms in group:
-            # A list, not a table: it reflows on a phone instead of scrolling sideways.
-            name = p.tx(m.name)
-            if m.link:
-                name = f"[{name}]({m.link})"
-            mark = ""
-            if lang in m.awaiting_review:
-                # An entity, not "*": a literal asterisk would pair with the bold marks.
-                review, mark = True, "<sup>&#42;</sup>"
-            details = [f"{p.t('joined')}: {p.date(ms.joined)}" if ms.joined else "",
-                       p.tx(ms.role) if ms.role else ""]
-            details = " · ".join(d for d in details if d)
-            out.append(f"- **{name}**{mark}" + (f"  \n  <small>{details}</small>" if details else "") + "\n")
-        out.append("\n")
-    if review:
-        out.append(f'<p class="ms-review" markdown><sup>&#42;</sup> {p.t("notice.review")}</p>\n')
-    return "".join(out)
+    first = pages.coalition_page(site, cid, "members")
+    entries = roster(site, cid, lang)
+    counts = Counter(m.type for m, _ in entries)
+
+    def head(p: Page) -> str:
+        out = p.heading(cid, p.t("members"), "members") + f"{p.t('all')}: {members_count(p, len(entries))}\n\n"
+        if not entries:
+            out += p.t("members.none") + "\n"
+        elif len(entries) > pages.PER_PAGE:
+            # Jump links to each type's first page: a long list stays findable on a phone.
+            starts = {}
+            for i, (m, _) in enumerate(entries):
+                starts.setdefault(m.type, pages.page_of(i))
+            out += (f'<nav class="ms-groups" aria-label="{p.t("members.by_type")}" markdown>\n\n'
+                    + "".join(f"- [{p.t(f'type.{mtype}')} ({counts[mtype]})]"
+                              f"({p.to(pages.paged(first, n))}#{mtype})\n" for mtype, n in starts.items())
+                    + "\n</nav>\n\n")
+        return out
+
+    def body(p: Page, part: list) -> str:
+        out, review = [], False
+        for mtype, group in itertools.groupby(part, key=lambda e: e[0].type):
+            out.append(f"## {p.t(f'type.{mtype}')} ({counts[mtype]}) {{ #{mtype} }}\n\n")
+            for m, ms in group:
+                # A list, not a table: it reflows on a phone instead of scrolling sideways.
+                name = p.tx(m.name)
+                if m.link:
+                    name = f"[{name}]({m.link})"
+                mark = ""
+                if lang in m.awaiting_review:
+                    # An entity, not "*": a literal asterisk would pair with the bold marks.
+                    review, mark = True, "<sup>&#42;</sup>"
+                details = [f"{p.t('joined')}: {p.date(ms.joined)}" if ms.joined else "",
+                           p.tx(ms.role) if ms.role else ""]
+                details = " · ".join(d for d in details if d)
+                out.append(f"- **{name}**{mark}" + (f"  \n  <small>{details}</small>" if details else "") + "\n")
+            out.append("\n")
+        if review:
+            out.append(f'<p class="ms-review" markdown><sup>&#42;</sup> {p.t("notice.review")}</p>\n')
+        return "".join(out)
+
+    return paginated(site, first, lang, f"{t(lang, 'members')} — {c.name.get(lang)}", head, body, entries)
 
 
 def contacts(site: Site, cid: str, lang: str) -> str:
@@ -277,25 +340,27 @@ def contacts(site: Site, cid: str, lang: str) -> str:
     return "".join(out)
 
 
-def coalition_statements(site: Site, cid: str, lang: str) -> str:
+def coalition_statements(site: Site, cid: str, lang: str) -> list[str]:
     c = site.coalitions[cid]
-    p = Page(site, pages.coalition_page(site, cid, "statements"), lang)
-    items = [_statement_item(p, s, False) for s in site.statements_of(cid)]
-    return (front_matter(title=f"{p.t('statements')} — {c.name.get(lang)}")
-            + p.heading(cid, p.t("statements"), "statements")
-            + _list_or(items, p.t("statements.none")))
+    return paginated(site, pages.coalition_page(site, cid, "statements"), lang,
+                     f"{t(lang, 'statements')} — {c.name.get(lang)}",
+                     lambda p: p.heading(cid, p.t("statements"), "statements"),
+                     lambda p, part: _list_or([_statement_item(p, s, False) for s in part], p.t("statements.none")),
+                     site.statements_of(cid))
 
 
-def statements_index(site: Site, lang: str) -> str:
-    p = Page(site, pages.STATEMENTS, lang)
-    items = [_statement_item(p, s) for s in site.statements_of()]
-    return front_matter(title=p.t("statements")) + f"# {p.t('statements')}\n\n" + _list_or(items, p.t("statements.none"))
+def statements_index(site: Site, lang: str) -> list[str]:
+    return paginated(site, pages.STATEMENTS, lang, t(lang, "statements"),
+                     lambda p: f"# {p.t('statements')}\n\n",
+                     lambda p, part: _list_or([_statement_item(p, s) for s in part], p.t("statements.none")),
+                     site.statements_of())
 
 
-def events_index(site: Site, lang: str) -> str:
-    p = Page(site, pages.EVENTS, lang)
-    items = [_event_item(p, e) for e in site.events_of()]
-    return front_matter(title=p.t("events")) + f"# {p.t('events')}\n\n" + _list_or(items, p.t("events.none"))
+def events_index(site: Site, lang: str) -> list[str]:
+    return paginated(site, pages.EVENTS, lang, t(lang, "events"),
+                     lambda p: f"# {p.t('events')}\n\n",
+                     lambda p, part: _list_or([_event_item(p, e) for e in part], p.t("events.none")),
+                     site.events_of())
 
 
 def event(site: Site, eid: str, lang: str) -> str:
@@ -340,9 +405,8 @@ def statement(site: Site, sid: str, lang: str) -> str:
     if s.signatories:
         out.append(f"\n## {p.t('signatories')}\n\n")
         if s.coalition:
-            target = p.to(pages.coalition_page(site, s.coalition, "members"))
-            out += [f"- [{p.tx(site.members[m].name)}]({target}#{site.members[m].type})\n"
-                    for m in s.signatories]
+            links = member_links(p, s.coalition, s.signatories)
+            out += [f"- [{p.tx(site.members[m].name)}]({links[m]})\n" for m in s.signatories]
         else:
             out += [f"- {p.tx(site.members[m].name)}\n" for m in s.signatories]
     if s.source:
@@ -370,7 +434,9 @@ def all_pages(site: Site) -> dict[str, str]:
 
     def add(path: str, render, *args) -> None:
         for lang in LANGS:
-            out[pages.with_lang(path, lang)] = render(site, *args, lang)
+            result = render(site, *args, lang)  # a long list renders as several pages
+            for n, text in enumerate([result] if isinstance(result, str) else result, 1):
+                out[pages.with_lang(pages.paged(path, n), lang)] = text
 
     if not site.single:  # one coalition's own pages take the home and statements places
         add(pages.HOME, home)
