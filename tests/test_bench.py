@@ -5,6 +5,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 from microsite import dump, synth
 from microsite.load import load_site
@@ -36,8 +38,10 @@ def test_bench_prints_a_table_of_sane_numbers():
     assert int(ours) == int(base) == pages > 50
     seconds, base_seconds, ratio = (number(c) for c in rows["build time"])
     assert 0.3 < seconds < 120 and 0.3 < base_seconds < 120
-    assert abs(ratio - seconds / base_seconds) < 0.1
-    own, share = re.match(r"([\d.]+) s \(([\d.]+)%\)", rows["project code (staging)"][0]).groups()
+    assert ratio == pytest.approx(seconds / base_seconds, rel=0.15)  # of the rounded seconds
+    cpu, base_cpu, _ = (number(c) for c in rows["build CPU time"])
+    assert 0.3 < cpu < 120 and 0.3 < base_cpu < 120
+    own, share = re.match(r"([\d.]+) s, CPU [\d.]+ s \(([\d.]+)% of CPU\)", rows["project code (staging)"][0]).groups()
     assert 0 < float(own) < seconds and 0 < float(share) < 100
     assert 5 < number(rows["median page"][0]) <= number(rows["largest page"][0]) < 100  # KB
     assert number(rows["search index"][0]) > 0 and number(rows["output size"][0]) > 0

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel import Locale
 from babel.dates import format_date
@@ -178,6 +179,7 @@ def t(lang: str, key: str) -> str:
     return UI[lang][key]
 
 
+@functools.lru_cache(maxsize=4096)  # Babel formats slowly; a site repeats few dates many times
 def date(value: dt.date | None, lang: str) -> str:
     """«28 тамыз 2019 ж.» / «28 августа 2019 г.»; an unknown date says so."""
     if value is None:

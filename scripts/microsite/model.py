@@ -182,6 +182,14 @@ def _newest_first(items, date_of):
     return sorted(items, key=lambda i: (date_of(i) is None, -(date_of(i) or dt.date.min).toordinal()))
 
 
+def _by_coalition(records, date_of) -> dict[str | None, list]:
+    """{coalition id: its records newest first; None: all records newest first}."""
+    index: dict[str | None, list] = {None: _newest_first(records, date_of)}
+    for r in index[None]:
+        index.setdefault(r.coalition, []).append(r)
+    return index
+
+
 @dataclass
 class Site:
     coalitions: dict[str, Coalition] = field(default_factory=dict)
@@ -197,28 +205,45 @@ class Site:
     def members_of(self, coalition_id: str) -> list[tuple[Member, Membership]]:
         return list(self._rosters.get(coalition_id, ()))
 
+    def roster(self, coalition_id: str, lang: str) -> list[tuple[Member, Membership]]:
+        """A coalition's members grouped by type (in MEMBER_TYPES order), by name within a type."""
+        key = (coalition_id, lang)
+        if key not in self._sorted_rosters:
+            order = {mtype: i for i, mtype in enumerate(MEMBER_TYPES)}
+            self._sorted_rosters[key] = sorted(self.members_of(coalition_id),
+                                               key=lambda e: (order[e[0].type], e[0].name.get(lang)))
+        return self._sorted_rosters[key]
+
+    def children_of(self, coalition_id: str) -> list[Coalition]:
+        return [c for c in self.coalitions.values() if c.parent == coalition_id]
+
+    def statements_of(self, coalition_id: str | None = None) -> list[Statement]:
+        return list(self._statements_index.get(coalition_id, ()))
+
+    def events_of(self, coalition_id: str | None = None) -> list[Event]:
+        return list(self._events_index.get(coalition_id, ()))
+
+    # Indexes built on first use, as a Site is complete once loaded: scanning every record for
+    # each card, menu and page made a 4,000-member, 400-statement network's build quadratic.
     @cached_property
     def _rosters(self) -> dict[str, list[tuple[Member, Membership]]]:
-        # One pass, on first use (a Site is complete once loaded): a scan of all members per card
-        # and page made a 4,000-member network's build quadratic.
         rosters: dict[str, list[tuple[Member, Membership]]] = {}
         for m in self.members.values():
             for ms in m.memberships:
                 rosters.setdefault(ms.coalition, []).append((m, ms))
         return rosters
 
-    def children_of(self, coalition_id: str) -> list[Coalition]:
-        return [c for c in self.coalitions.values() if c.parent == coalition_id]
+    @cached_property
+    def _sorted_rosters(self) -> dict[tuple[str, str], list[tuple[Member, Membership]]]:
+        return {}
 
-    def statements_of(self, coalition_id: str | None = None) -> list[Statement]:
-        found = [s for s in self.statements.values()
-                 if coalition_id is None or s.coalition == coalition_id]
-        return _newest_first(found, lambda s: s.date)
+    @cached_property
+    def _statements_index(self) -> dict[str | None, list[Statement]]:
+        return _by_coalition(self.statements.values(), lambda s: s.date)
 
-    def events_of(self, coalition_id: str | None = None) -> list[Event]:
-        found = [e for e in self.events.values()
-                 if coalition_id is None or e.coalition == coalition_id]
-        return _newest_first(found, lambda e: e.date)
+    @cached_property
+    def _events_index(self) -> dict[str | None, list[Event]]:
+        return _by_coalition(self.events.values(), lambda e: e.date)
 
     def declaration_of(self, coalition_id: str) -> Statement | None:
         return next((s for s in self.statements_of(coalition_id) if s.kind == "declaration"), None)

@@ -65,8 +65,14 @@ def nav(site: Site) -> list[str]:
 
 
 def link(from_page: str, to_page: str) -> str:
-    """A relative link from one source page to another."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """A relative link from one source page to another (both relative, normalised paths).
+    Hand-written: posixpath.relpath asks the OS for the working folder on every call, and a large
+    site makes tens of thousands of links."""
+    here, there = from_page.split("/")[:-1], to_page.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def with_lang(page: str, lang: str) -> str:

@@ -51,12 +51,14 @@ def source_tree(site: Site, docs_dir: Path) -> dict[str, bytes]:
 
 def write_tree(tree: dict[str, bytes], target: Path) -> int:
     """Make `target` hold exactly `tree`; touch only what changed. Returns files written."""
-    written = 0
+    written, folders = 0, set()
     for rel, content in tree.items():
         path = target / rel
         if path.is_file() and path.read_bytes() == content:
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in folders:  # once per folder, not per file: thousands of pages
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
         path.write_bytes(content)
         written += 1
     if target.is_dir():
