@@ -16,9 +16,10 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-## Preview with live reload at http://127.0.0.1:8000/
+## Preview with live reload at http://127.0.0.1:8000/ (LOCALE=kk or LOCALE=ru: that language only,
+## faster; named LOCALE because LANG is the system's own locale)
 serve: $(STAMP)
-	$(MKDOCS) serve
+	$(if $(LOCALE),MICROSITE_LOCALE=$(LOCALE)) $(MKDOCS) serve
 
 ## Strict build of the whole site into site/
 site: $(STAMP)

@@ -1,14 +1,14 @@
 """The MkDocs adapter: the only module that knows MkDocs, and the live preview it drives."""
 from __future__ import annotations
 
-import socket
+import os
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from conftest import MKDOCS, ROOT, copy_project
+from microsite.bench_preview import fetch, free_port, wait_for
 
 PACKAGE = ROOT / "scripts" / "microsite"
 
@@ -30,29 +30,6 @@ def test_content_layer_runs_without_mkdocs():
     assert coalitions == 5 and written > 50
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return r.read().decode()
-    except OSError:
-        return ""
-
-
-def wait_for(url: str, text: str, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if text in fetch(url):
-            return True
-        time.sleep(0.3)
-    return False
-
-
 def test_preview_rebuilds_when_data_changes(tmp_path):
     project = copy_project(tmp_path)
     port = free_port()
@@ -60,11 +37,32 @@ def test_preview_rebuilds_when_data_changes(tmp_path):
                               cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         url = f"http://127.0.0.1:{port}/ru/coalitions/kgi/members/"
-        assert wait_for(url, "ОСДП", 60), "the preview did not start"
+        assert wait_for(url, "ОСДП", 60) is not None, "the preview did not start"
         member = project / "data" / "members" / "osdp.yml"
         member.write_text(member.read_text(encoding="utf-8").replace('ru: "ОСДП"', 'ru: "ОСДП (изменено)"'),
                           encoding="utf-8")
-        assert wait_for(url, "ОСДП (изменено)", 30), "a change in data/ did not reach the preview"
+        assert wait_for(url, "ОСДП (изменено)", 30) is not None, "a change in data/ did not reach the preview"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_preview_of_one_language_follows_a_statement(tmp_path):
+    """`make serve LOCALE=ru`: Russian only, at the root; a saved statement shows up."""
+    dry = subprocess.run(["make", "-n", "serve", "LOCALE=ru"], cwd=ROOT, capture_output=True, text=True)
+    assert "MICROSITE_LOCALE=ru" in dry.stdout and "mkdocs serve" in dry.stdout
+    project = copy_project(tmp_path)
+    port = free_port()
+    env = {**os.environ, "MICROSITE_LOCALE": "ru"}
+    server = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], env=env,
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        url = f"http://127.0.0.1:{port}/statements/kgi-founding/"
+        assert wait_for(url, '<html lang="ru"', 60) is not None, "the Russian preview did not start"
+        assert not fetch(f"http://127.0.0.1:{port}/ru/"), "only the one language is built"
+        statement = project / "docs" / "statements" / "kgi-founding.ru.md"
+        statement.write_text(statement.read_text(encoding="utf-8") + "\nДобавленный абзац.\n", encoding="utf-8")
+        assert wait_for(url, "Добавленный абзац.", 30) is not None, "the statement's change did not show"
     finally:
         server.terminate()
         server.wait(timeout=20)
