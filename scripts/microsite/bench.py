@@ -12,6 +12,7 @@ never imports it. The time in the project's own code is what the plugin reports 
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import re
 import shutil
@@ -59,11 +60,16 @@ class Result:
     largest: int
     largest_page: str
     search: int
+    search_gzip: int
     peak_kb: int
 
     @property
     def per_page_ms(self) -> float:
         return 1000 * self.seconds / self.pages
+
+    @property
+    def cpu_per_page_ms(self) -> float:
+        return 1000 * self.cpu / self.pages
 
 
 def mkdocs_build(project: Path, site_dir: Path, profile: Path | None = None) -> tuple[float, float, int, str]:
@@ -97,7 +103,9 @@ def measure(project: Path, site_dir: Path, profile: Path | None = None) -> Resul
                   own_cpu=float(own.group(2)) if own else None, pages=len(html),
                   bytes=total, median=int(statistics.median(html.values())), largest=html[largest],
                   largest_page=largest.relative_to(site_dir).as_posix(),
-                  search=search.stat().st_size if search.is_file() else 0, peak_kb=peak_kb)
+                  search=search.stat().st_size if search.is_file() else 0,
+                  search_gzip=len(gzip.compress(search.read_bytes())) if search.is_file() else 0,
+                  peak_kb=peak_kb)
 
 
 def synthetic_project(target: Path, coalitions: int, members: int, statements: int, events: int) -> Path:
@@ -142,6 +150,8 @@ def table(ours: Result, base: Result | None) -> str:
         ("build CPU time", f"{ours.cpu:.1f} s", lambda r: f"{r.cpu:.1f} s", lambda r: r.cpu),
         ("time per page", f"{ours.per_page_ms:.1f} ms", lambda r: f"{r.per_page_ms:.1f} ms",
          lambda r: r.per_page_ms),
+        ("CPU time per page", f"{ours.cpu_per_page_ms:.1f} ms", lambda r: f"{r.cpu_per_page_ms:.1f} ms",
+         lambda r: r.cpu_per_page_ms),
         ("project code (staging)", own, lambda r: "—", None),
         ("MkDocs/Material/i18n CPU", f"{ours.cpu - (ours.own_cpu or 0):.1f} s", lambda r: f"{r.cpu:.1f} s",
          lambda r: r.cpu - (r.own_cpu or 0)),
@@ -150,6 +160,7 @@ def table(ours: Result, base: Result | None) -> str:
         ("largest page", f"{kb(ours.largest)} ({ours.largest_page})",
          lambda r: f"{kb(r.largest)}", lambda r: r.largest),
         ("search index", kb(ours.search), lambda r: kb(r.search), lambda r: r.search),
+        ("search index, gzipped", kb(ours.search_gzip), lambda r: kb(r.search_gzip), lambda r: r.search_gzip),
         ("peak memory", f"{ours.peak_kb / 1024:,.0f} MB", lambda r: f"{r.peak_kb / 1024:,.0f} MB",
          lambda r: r.peak_kb),
     ]
