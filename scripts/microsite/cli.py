@@ -4,7 +4,9 @@ from __future__ import annotations
 import sys
 import time
 
-from .load import read_site
+from . import new, status
+from .errors import ContentErrors
+from .load import load_site, read_site
 
 
 def validate(args) -> int:
@@ -29,7 +31,27 @@ def _n(count: int, word: str) -> str:
 
 
 def add_new_arguments(parser) -> None:
-    pass
+    new.add_arguments(parser)
 
 
-COMMANDS = {"validate": validate}
+def i18n_status(args) -> int:
+    print(status.markdown(load_site(args.root / "data", args.root / "docs"), args.root / "docs"), end="")
+    return 0
+
+
+def guarded(command):
+    """Editors' commands end with a message, never a traceback."""
+    def run(args) -> int:
+        try:
+            return command(args)
+        except ContentErrors as err:
+            print(err, file=sys.stderr)
+            print("fix these first (`make validate`)", file=sys.stderr)
+            return 1
+        except (KeyboardInterrupt, EOFError):
+            print("\nstopped; nothing was created", file=sys.stderr)
+            return 130
+    return run
+
+
+COMMANDS = {"validate": guarded(validate), "new": guarded(new.run), "i18n-status": guarded(i18n_status)}
