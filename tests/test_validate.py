@@ -29,6 +29,8 @@ EXPECTED = [
     ("data/members/missing-type.yml", 3, "the required field 'type' is missing"),
     ("data/members/wrong-type.yml", 6, "'memberships' must be a list"),
     ("data/members/bad-date.yml", 8, "must exist in the calendar"),
+    ("data/members/empty-name.yml", 6, "'kk' is empty — fill it in"),
+    ("data/members/empty-name.yml", 7, "'ru' is empty — fill it in"),
     ("data/members/placeholder.yml", 6, "'TODO' is a placeholder"),
     ("data/members/placeholder.yml", 7, "'Название организации' is a placeholder"),
     ("data/members/one-language.yml", 6, "'name' has no Russian text"),
