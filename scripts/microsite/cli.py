@@ -1,6 +1,7 @@
 """What the editors' commands do; `__main__` only parses their arguments."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -15,6 +16,8 @@ def validate(args) -> int:
     site, problems = read_site(args.root / "data", args.root / "docs")
     for problem in problems:
         print(problem, file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(annotation(problem))
     if problems:
         files = {p.path for p in problems}
         print(f"{_n(len(problems), 'problem')} in {_n(len(files), 'file')}: nothing is published "
@@ -24,6 +27,13 @@ def validate(args) -> int:
           f"{_n(len(site.statements), 'statement')}, {_n(len(site.events), 'event')} "
           f"({time.perf_counter() - started:.2f} s)")
     return 0
+
+
+def annotation(problem) -> str:
+    """A GitHub Actions workflow command: the problem is shown on its line in the pull request."""
+    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    path = problem.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+    return f"::error file={path},line={problem.line},col={problem.column}::{message}"
 
 
 def _n(count: int, word: str) -> str:
