@@ -1,11 +1,16 @@
 """Writing the model back as editors' files: what `dump` writes, `load` reads back unchanged."""
 from __future__ import annotations
 
+import shutil
+
+from conftest import ROOT
 from microsite import dump
 from microsite.load import load_site
 
 
 def test_real_content_round_trips(tmp_path, site_model):
+    shutil.copytree(ROOT / "data" / "schema", tmp_path / "data" / "schema")
+    shutil.copy(ROOT / "data" / "allowed-words.yml", tmp_path / "data")
     written = dump.write_site(site_model, tmp_path)
     assert written == (len(site_model.coalitions) + len(site_model.members) + len(site_model.events)
                        + sum(len(s.texts) for s in site_model.statements.values()))
@@ -22,7 +27,8 @@ def test_real_content_round_trips(tmp_path, site_model):
 def test_dumped_files_read_like_editors_files(site_model):
     files = dump.site_files(site_model)
     kgi = files["data/coalitions/kgi.yml"]
-    assert kgi.startswith("id: kgi\nname:\n  kk: Азаматтық бастамалар коалициясы\n")
+    assert kgi.startswith("# yaml-language-server: $schema=../schema/coalition.schema.json\n"
+                          "id: kgi\nname:\n  kk: Азаматтық бастамалар коалициясы\n")
     assert "founded:\n  date: 2019-08-28\n" in kgi
     declaration = files["docs/statements/kgi-declaration.ru.md"]
     assert declaration.startswith("---\ntitle: ")

@@ -34,7 +34,7 @@ def big(tmp_path_factory):
         m = kgi[i % len(kgi)]
         name = Text(**{lang: f"{getattr(m.name, lang)} №{i}" for lang in LANGS if getattr(m.name, lang)})
         copy = replace(m, id=f"{m.id}-{i}", name=name)
-        (project / "data" / "members" / f"{copy.id}.yml").write_text(dump.to_yaml(dump.member(copy)))
+        (project / "data" / "members" / f"{copy.id}.yml").write_text(dump.record_file("members", copy))
     site_dir = project / "site"
     result = build(project, site_dir)
     assert result.returncode == 0, result.stderr

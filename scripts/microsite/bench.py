@@ -113,6 +113,7 @@ def synthetic_project(target: Path, coalitions: int, members: int, statements: i
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("statements"))
+    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns(*dump.FOLDERS))
     real = load_site(ROOT / "data", ROOT / "docs")
     dump.write_site(synthetic_site(real, coalitions, members, statements, events), target)
     return target

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from .load import FOLDERS, SCHEMA_LINE
 from .model import (
     LANGS, Coalition, Contacts, Direction, Event, Figure, Member, Membership, Person, Site,
     Source, Statement, StatementText, Text,
@@ -55,6 +56,11 @@ def _contacts(k: Contacts) -> dict:
     return _drop_empty({"press": press, **plain})
 
 
+def _awaiting(record) -> dict:
+    return {"awaiting_review": list(record.awaiting_review),
+            "awaiting_translation": list(record.awaiting_translation)}
+
+
 def coalition(c: Coalition) -> dict:
     return _drop_empty({
         "id": c.id, "name": text(c.name), "short_name": text(c.short_name), "kind": c.kind,
@@ -63,7 +69,7 @@ def coalition(c: Coalition) -> dict:
         "parent": c.parent, "leaders": [_person(p) for p in c.leaders], "summary": text(c.summary),
         "figures": [_figure(f) for f in c.figures], "directions": [_direction(d) for d in c.directions],
         "contacts": _contacts(c.contacts), "sources": [source(s) for s in c.sources],
-        "awaiting_review": list(c.awaiting_review),
+        **_awaiting(c),
     })
 
 
@@ -73,8 +79,7 @@ def _membership(ms: Membership) -> dict:
 
 def member(m: Member) -> dict:
     return _drop_empty({"id": m.id, "type": m.type, "name": text(m.name), "link": m.link,
-                        "memberships": [_membership(ms) for ms in m.memberships],
-                        "awaiting_review": list(m.awaiting_review)})
+                        "memberships": [_membership(ms) for ms in m.memberships], **_awaiting(m)})
 
 
 def event(e: Event) -> dict:
@@ -83,16 +88,25 @@ def event(e: Event) -> dict:
         "coalition": e.coalition, "summary": text(e.summary),
         "organisers": [text(o) for o in e.organisers], "participants": text(e.participants),
         "outcomes": [text(o) for o in e.outcomes], "sources": [source(s) for s in e.sources],
-        "awaiting_review": list(e.awaiting_review),
+        **_awaiting(e),
     })
+
+
+def record_file(folder: str, record) -> str:
+    """A coalition, member or event file of data/<folder>/: the schema line first, as `load` asks."""
+    to_data = {"coalitions": coalition, "members": member, "events": event}[folder]
+    return SCHEMA_LINE.format(kind=FOLDERS[folder]) + "\n" + to_yaml(to_data(record))
 
 
 def statement_file(s: Statement, t: StatementText) -> str:
     """One language version: front matter (the statement's facts, the same in both files) + body."""
     meta = _drop_empty({
         "title": t.title, "kind": s.kind, "coalition": s.coalition, "event": s.event, "date": s.date,
-        "place": t.place, "status": s.status, "signatories": list(s.signatories),
+        "place": t.place, "status": s.status, "adopted": s.adopted, "withdrawn": s.withdrawn,
+        "superseded_by": s.superseded_by, "signatories": list(s.signatories),
         "source": source(s.source) if s.source else None, "translated_from": t.translated_from,
+        "awaiting_translation": list(s.awaiting_translation),
+        "corrections": [{"date": c.date, "reason": c.reason} for c in t.corrections],
     })
     if t.awaiting_review:
         meta["awaiting_review"] = True
@@ -102,11 +116,10 @@ def statement_file(s: Statement, t: StatementText) -> str:
 def site_files(site: Site) -> dict[str, str]:
     """{path relative to the project: text} of every content file of `site`."""
     out: dict[str, str] = {}
-    for folder, records, to_data in (("coalitions", site.coalitions, coalition),
-                                     ("members", site.members, member),
-                                     ("events", site.events, event)):
+    for folder, records in (("coalitions", site.coalitions), ("members", site.members),
+                            ("events", site.events)):
         for rid, record in records.items():
-            out[f"data/{folder}/{rid}.yml"] = to_yaml(to_data(record))
+            out[f"data/{folder}/{rid}.yml"] = record_file(folder, record)
     for sid, s in site.statements.items():
         for lang, t in s.texts.items():
             out[f"docs/statements/{sid}.{lang}.md"] = statement_file(s, t)
@@ -114,7 +127,8 @@ def site_files(site: Site) -> dict[str, str]:
 
 
 def write_site(site: Site, project: Path) -> int:
-    """Write `site`'s content files under `project` (its data/ and docs/statements/)."""
+    """Write `site`'s content files under `project` (its data/ and docs/statements/); the
+    schemas and allowed words in data/ are the project's, not content: copy them beside."""
     files = site_files(site)
     for rel, content in files.items():
         path = project / rel

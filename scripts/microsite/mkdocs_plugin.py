@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from . import pages
-from .errors import ContentError
+from .errors import ContentError, ContentErrors
 from .stage import stage
 
 log = get_plugin_logger(__name__)
@@ -42,8 +42,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             start, cpu = time.perf_counter(), time.process_time()
             try:
                 self.site, written = stage(root / self.config.data_dir, self.source_docs, staging)
-            except ContentError as err:
-                raise PluginError(str(err)) from None
+            except (ContentError, ContentErrors) as err:
+                # Every problem, then stop: a site is never built from part of the content.
+                raise PluginError(f"{err}\nThe site was not built: fix the problems above "
+                                  "(`make validate` lists them).") from None
             # The benchmark reads this line: the project's own share of the build time.
             log.info(f"staged pages from {self.config.data_dir}/ and docs/ in "
                      f"{time.perf_counter() - start:.3f} s, CPU {time.process_time() - cpu:.3f} s "
