@@ -41,6 +41,7 @@ site: validate
 BENCH ?= --coalitions 40 --members 4000 --statements 400
 bench: $(STAMP)
 	$(BIN)/python -m microsite.bench $(BENCH)
+	$(BIN)/python -m microsite.bench_preview
 
 ## Debian's chromium for the browser tests (installed once, when missing)
 browser:
