@@ -12,8 +12,9 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from . import pages
+from . import pages, search
 from .errors import ContentError, ContentErrors
+from .model import DEFAULT_LANG
 from .stage import stage
 
 log = get_plugin_logger(__name__)
@@ -24,6 +25,8 @@ class MicrositeConfig(base.Config):
     """YAML records: coalitions/, members/, events/ (relative to mkdocs.yml)."""
     staging_dir = c.Type(str, default=".build/docs")
     """Where the pages to build are assembled; generated, never edited by hand."""
+    search_lang = c.DictOfItems(c.ListOfItems(c.Type(str)), default={"kk": ["kk"], "ru": ["en", "ru"]})
+    """lunr languages of each site language's search index ("kk" is ours: stem_kk.py)."""
 
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
@@ -61,7 +64,19 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             link = alternate.get("link", "")
             if link.startswith("/") and not link.startswith("//"):
                 alternate["link"] = link.lstrip("/") or "./"
+        # Where this page's language keeps its search index (overrides/main.html).
+        context["search_root"] = search.root(context.get("i18n_page_locale") or DEFAULT_LANG)
         return context
+
+    # After the i18n plugin (priority -100) has built every language and written Material's
+    # index of all of them: one index per language, and lunr's Kazakh script.
+    @event_priority(-200)
+    def on_post_build(self, config):
+        site_dir = Path(config.site_dir)
+        sizes = search.write_indexes(site_dir, self.config.search_lang)
+        (site_dir / search.LUNR_KK).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / search.LUNR_KK).write_text(search.lunr_kk(), encoding="utf-8")
+        log.debug(f"search indexes: {sizes}")
 
     def on_serve(self, server, config, builder):
         # Editors change docs/ and data/; the staged copy changes as a consequence only.
