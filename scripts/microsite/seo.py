@@ -15,6 +15,7 @@ OG_LOCALE = {"kk": "kk_KZ", "ru": "ru_RU"}
 DESCRIPTION_MAX = 200  # search engines show about this much
 
 _MARKS = [
+    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # autolinks: the address is the text
     (re.compile(r"<[^>]+>"), ""),                         # raw HTML tags
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),      # links and images: their text
     (re.compile(r"\{[:.#][^}]*\}"), ""),                  # attribute lists
