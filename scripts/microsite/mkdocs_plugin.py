@@ -6,6 +6,7 @@ this package is engine-free, so moving to another engine means replacing this fi
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -74,13 +75,15 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     # After the i18n plugin (priority 50) has set the language switcher's links for this page.
     @event_priority(0)
     def on_page_context(self, context, page, config, nav):
-        # On home pages i18n leaves the languages' roots ("/", "/ru/") as absolute links, which
-        # break when the site is served from a sub-path (a GitHub Pages project site). Made
-        # site-relative, Material's `url` filter turns them page-relative like every other link.
+        # On home pages i18n leaves the languages' roots ("/", "/ru/", or below site_url's path)
+        # as absolute links, which break when the site is served from another path than the
+        # one it was built for. Made site-relative, Material's `url` filter turns them
+        # page-relative like every other link.
+        site_path = urlsplit(config.site_url or "").path.rstrip("/") + "/"
         for alternate in _alternates(config):
             link = alternate.get("link", "")
-            if link.startswith("/") and not link.startswith("//"):
-                alternate["link"] = link.lstrip("/") or "./"
+            if link.startswith(site_path) and not link.startswith("//"):
+                alternate["link"] = link[len(site_path):] or "./"
         if page.meta.get("jsonld"):
             data = page.meta["jsonld"]
             context["jsonld"] = seo.script(seo.absolute(data, page.canonical_url) if page.canonical_url else data)
