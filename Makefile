@@ -11,19 +11,31 @@ MKDOCS := $(BIN)/mkdocs
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve site test browser java clean
+.PHONY: serve site test validate new i18n-status browser java clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+## Check all content; every problem as path:line:column: what is wrong — how to fix it
+validate: $(STAMP)
+	@$(BIN)/python -m microsite validate
+
+## Create a coalition, member, statement or event (asks for what it needs)
+new: $(STAMP)
+	@$(BIN)/python -m microsite new
+
+## Texts missing or awaiting review, per language (a Markdown table)
+i18n-status: $(STAMP)
+	@$(BIN)/python -m microsite i18n-status
+
 ## Preview with live reload at http://127.0.0.1:8000/
-serve: $(STAMP)
+serve: validate
 	$(MKDOCS) serve
 
 ## Strict build of the whole site into site/
-site: $(STAMP)
+site: validate
 	$(MKDOCS) build --strict --clean
 
 ## Debian's chromium for the browser tests (installed once, when missing)
@@ -45,7 +57,7 @@ java:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
 ## All tests: content model, built HTML, headless Chromium, accessibility and HTML validity
-test: $(STAMP) $(NODE_STAMP) browser java
+test: validate $(NODE_STAMP) browser java
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from . import i18n, pages, seo, sitemap
-from .errors import ContentError
+from .errors import ContentError, ContentErrors
 from .model import DEFAULT_LANG, LANGS
 from .stage import split_lang, stage
 
@@ -50,8 +50,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             try:
                 self.site, written = stage(root / self.config.data_dir, self.source_docs, staging,
                                            config.site_url or "")
-            except ContentError as err:
-                raise PluginError(str(err)) from None
+            except (ContentError, ContentErrors) as err:
+                # Every problem, then stop: a site is never built from part of the content.
+                raise PluginError(f"{err}\nThe site was not built: fix the problems above "
+                                  "(`make validate` lists them).") from None
             log.debug(f"staged {written} changed files into {staging}")
         config.docs_dir = str(staging)
         if config.nav is None:
