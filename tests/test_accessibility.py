@@ -41,7 +41,10 @@ MATERIAL_ERRORS = [
 def fallback_site(tmp_path_factory):
     """The real content with one statement in Russian only: Kazakh readers get the fallback."""
     project = copy_project(tmp_path_factory.mktemp("fallback"))
-    (project / "docs" / "statements" / "shymkent-coalition-founded.kk.md").unlink()
+    statements = project / "docs" / "statements"
+    (statements / "shymkent-coalition-founded.kk.md").unlink()
+    kept = statements / "shymkent-coalition-founded.ru.md"  # the editor says the translation is coming
+    kept.write_text(kept.read_text().replace("---\n", "---\nawaiting_translation: [kk]\n", 1))
     result = build(project, project / "site", SITE_URL)
     assert result.returncode == 0, result.stderr
     return project / "site"
