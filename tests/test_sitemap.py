@@ -15,8 +15,23 @@ def entries(path):
             for u in root.findall("s:url", NS)}
 
 
+def named(index) -> list[str]:
+    root = ET.parse(index).getroot()
+    assert root.tag == f"{{{NS['s']}}}sitemapindex"
+    return [loc.text for loc in root.findall("s:sitemap/s:loc", NS)]
+
+
+def test_language_roots_hold_small_indexes(built):
+    """Material fetches '<language root>/sitemap.xml' on pages linking a feed: a few hundred
+    bytes, whatever the number of pages."""
+    assert named(built / "sitemap.xml") == [f"{SITE_URL}sitemap-pages.xml", f"{SITE_URL}ru/sitemap-pages.xml"]
+    assert named(built / "ru" / "sitemap.xml") == [f"{SITE_URL}ru/sitemap-pages.xml"]
+    assert (built / "sitemap.xml").stat().st_size < 400
+    assert (built / "robots.txt").read_text().endswith(f"Sitemap: {SITE_URL}sitemap.xml\n")
+
+
 def test_every_page_is_in_its_languages_sitemap_with_alternates(built):
-    for lang, sitemap in (("kk", built / "sitemap.xml"), ("ru", built / "ru" / "sitemap.xml")):
+    for lang, sitemap in (("kk", built / "sitemap-pages.xml"), ("ru", built / "ru" / "sitemap-pages.xml")):
         urls = entries(sitemap)
         pages = {p.parent.relative_to(built).as_posix() for p in built.rglob("index.html")}
         pages = {p for p in pages if (p == "ru" or p.startswith("ru/")) == (lang == "ru")}
@@ -27,8 +42,6 @@ def test_every_page_is_in_its_languages_sitemap_with_alternates(built):
             for href in alternates.values():
                 assert href.startswith(SITE_URL)
                 assert (built / href[len(SITE_URL):] / "index.html").is_file(), href
-    robots = (built / "robots.txt").read_text()
-    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots and f"Sitemap: {SITE_URL}ru/sitemap.xml" in robots
 
 
 def test_pages_carry_no_alternate_links_that_material_would_probe(built):
