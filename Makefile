@@ -9,7 +9,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 MKDOCS := $(BIN)/mkdocs
 
-.PHONY: serve site test bench validate new i18n-status browser clean
+NODE_STAMP := node_modules/.installed
+
+.PHONY: serve site test bench validate new i18n-status browser java clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,9 +51,21 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-## All tests: content model, built HTML, headless Chromium
-test: validate browser
+## Checkers of the built site, pinned in package-lock.json: axe-core (accessibility) and the
+## Nu HTML checker (vnu-jar). --ignore-scripts: vnu-jar's install script would download a Java.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+## Java for the Nu HTML checker (installed once, when missing)
+java:
+	@command -v java >/dev/null || { \
+	  echo "Installing Debian's Java for the HTML checker"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+## All tests: content model, built HTML, headless Chromium, accessibility and HTML validity
+test: validate $(NODE_STAMP) browser java
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf site .build
+	rm -rf site .build node_modules

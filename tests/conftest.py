@@ -1,6 +1,7 @@
 """Shared fixtures: the real content, and the real site built from it by MkDocs."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -18,12 +19,16 @@ settings.register_profile("ci", max_examples=150)
 settings.register_profile("long", max_examples=3000)
 settings.load_profile("ci")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The real site is built as it is deployed: with its address (a GitHub Pages project site lives
+# below /<repository>/; the browser tests serve it below the same path).
+SITE_URL = "https://example.org/microsite/"
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: Path, site_url: str = "") -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder, as `make site` runs it."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | ({"SITE_URL": site_url} if site_url else {})
     return subprocess.run([*MKDOCS, "build", "--strict", "--clean", "-d", str(site_dir)],
-                          cwd=project, capture_output=True, text=True, timeout=600)
+                          cwd=project, capture_output=True, text=True, timeout=600, env=env)
 
 
 def copy_project(target: Path) -> Path:
@@ -43,7 +48,7 @@ def site_model():
 def built(tmp_path_factory) -> Path:
     """The real site, built once per test run from the real content."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir)
+    result = build(ROOT, site_dir, SITE_URL)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert not warnings, "\n".join(warnings)

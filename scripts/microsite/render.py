@@ -13,7 +13,7 @@ from collections import Counter
 
 import yaml
 
-from . import i18n, pages
+from . import i18n, pages, seo
 from .i18n import t
 from .load import FRONT_MATTER
 from .model import (
@@ -120,6 +120,15 @@ def _event_item(p: Page, e: Event) -> str:
             f"  <small>{p.date(e.date)} · {p.tx(e.place)}</small>")
 
 
+def feed_path(lang: str) -> str:
+    """The language's feed, from the site root (the template makes it relative to the page)."""
+    return pages.lang_root(lang) + pages.FEED
+
+
+def feed_link(p: Page) -> str:
+    return f'\n<p class="ms-feed" markdown>:material-rss: [{p.t("feed")}]({p.to(pages.FEED)})</p>\n'
+
+
 def _list_or(items: list[str], empty: str) -> str:
     return ("\n".join(items) if items else empty) + "\n"
 
@@ -142,17 +151,20 @@ def pager(p: Page, first: str, n: int, total: int) -> str:
     return f'<nav class="ms-pager" aria-label="{p.t("pages")}" markdown>\n' + "\n".join(links) + "\n</nav>\n\n"
 
 
-def paginated(site: Site, first: str, lang: str, title: str, head, body, entries: list) -> list[str]:
-    """A list page cut into pages of `pages.PER_PAGE` entries: each has `head(p)`, the pager
-    above and below, and `body(p, its entries)`; later pages' titles carry their number."""
+def paginated(site: Site, first: str, lang: str, meta: dict, head, body, entries: list,
+              tail=lambda p: "") -> list[str]:
+    """A list page cut into pages of `pages.PER_PAGE` entries: each has the front matter `meta`,
+    `head(p)`, the pager above and below `body(p, its entries)`, then `tail(p)`; later pages'
+    titles carry their number."""
     size = pages.PER_PAGE
     parts = [entries[i:i + size] for i in range(0, len(entries), size)] or [[]]
     out = []
     for n, part in enumerate(parts, 1):
         p = Page(site, pages.paged(first, n), lang)
         nav = pager(p, first, n, len(parts))
-        numbered = title if n == 1 else f"{title} · {p.t('page.n').format(n=n)}"
-        out.append(front_matter(title=numbered) + head(p) + nav + body(p, part) + ("\n" + nav if nav else ""))
+        title = meta["title"] if n == 1 else f"{meta['title']} · {p.t('page.n').format(n=n)}"
+        out.append(front_matter(**{**meta, "title": title}) + head(p) + nav + body(p, part)
+                   + ("\n" + nav if nav else "") + tail(p))
     return out
 
 
@@ -176,11 +188,13 @@ def coalition_card(p: Page, c: Coalition) -> str:
 
 def home(site: Site, lang: str) -> str:
     p = Page(site, pages.HOME, lang)
-    out = [front_matter(title=p.t("site.name"), hide=["navigation"]), f"# {p.t('site.name')}\n\n{p.t('home.intro')}\n\n",
+    out = [front_matter(title=p.t("site.name"), hide=["navigation"], description=p.t("home.intro"),
+                        feed=feed_path(lang)),
+           f"# {p.t('site.name')}\n\n{p.t('home.intro')}\n\n",
            f"## {p.t('coalitions')}\n\n", coalition_grid(p)]
     out += [f"\n## {p.t('statements.latest')}\n\n",
             _list_or([_statement_item(p, s) for s in site.statements_of()[:5]], p.t("statements.none")),
-            f"\n[{p.t('statements')} →]({p.to(pages.STATEMENTS)})\n",
+            f"\n[{p.t('statements')} →]({p.to(pages.STATEMENTS)})\n", feed_link(p),
             f"\n## {p.t('events.latest')}\n\n",
             _list_or([_event_item(p, e) for e in site.events_of()[:5]], p.t("events.none"))]
     return "".join(out)
@@ -193,7 +207,8 @@ def coalition_grid(p: Page) -> str:
 
 def coalitions_index(site: Site, lang: str) -> str:
     p = Page(site, pages.COALITIONS, lang)
-    return front_matter(title=p.t("coalitions")) + f"# {p.t('coalitions')}\n\n" + coalition_grid(p)
+    return (front_matter(title=p.t("coalitions"), description=p.t("home.intro"))
+            + f"# {p.t('coalitions')}\n\n" + coalition_grid(p))
 
 
 def overview(site: Site, cid: str, lang: str) -> str:
@@ -202,7 +217,8 @@ def overview(site: Site, cid: str, lang: str) -> str:
     members = site.members_of(cid)
     founded = ", ".join(x for x in (p.date(c.founded_date) if c.founded_date else "", p.tx(c.founded_place)) if x)
     parent = f"[{p.coalition_name(c.parent)}]({p.to(pages.coalition_page(site, c.parent))})" if c.parent else ""
-    out = [front_matter(title=c.name.get(lang), description=c.summary.get(lang)),
+    out = [front_matter(title=c.name.get(lang), description=seo.shorten(c.summary.get(lang)),
+                        jsonld=seo.coalition(site, cid, lang, p.path)),
            f"# {p.tx(c.name)}\n\n", p.menu(cid, "overview")]
     if c.short_name:
         out.append(f"**{p.tx(c.short_name)}**\n\n")
@@ -246,7 +262,9 @@ def directions(site: Site, cid: str, lang: str) -> str:
     c = site.coalitions[cid]
     p = Page(site, pages.coalition_page(site, cid, "directions"), lang)
     title = f"{p.t('directions')} — {c.name.get(lang)}"
-    out = [front_matter(title=title), p.heading(cid, p.t("directions"), "directions")]
+    listed = "; ".join(d.title.get(lang) for d in c.directions)
+    out = [front_matter(title=title, description=seo.shorten(f"{c.name.get(lang)} — {p.t('directions.of')}: {listed}")),
+           p.heading(cid, p.t("directions"), "directions")]
     for i, d in enumerate(c.directions, 1):
         out.append(f"## {i}. {p.tx(d.title)} {{ #direction-{i} }}\n\n")
         if d.text:
@@ -277,6 +295,10 @@ def members(site: Site, cid: str, lang: str) -> list[str]:
 
     def head(p: Page) -> str:
         out = p.heading(cid, p.t("members"), "members") + f"{p.t('all')}: {members_count(p, len(entries))}\n\n"
+        if entries:
+            data = [f"[{ext.upper()}]({p.to(pages.members_data(site, cid, ext))})" for ext in ("csv", "json")]
+            out += (f'<p class="ms-download" markdown>:material-download: {p.t("members.download")}: '
+                    f'{" · ".join(data)}</p>\n\n')
         if not entries:
             out += p.t("members.none") + "\n"
         elif len(entries) > pages.PER_PAGE:
@@ -309,14 +331,17 @@ def members(site: Site, cid: str, lang: str) -> list[str]:
             out.append(f'<p class="ms-review" markdown><sup>&#42;</sup> {p.t("notice.review")}</p>\n')
         return "".join(out)
 
-    return paginated(site, first, lang, f"{t(lang, 'members')} — {c.name.get(lang)}", head, body, entries)
+    meta = {"title": f"{t(lang, 'members')} — {c.name.get(lang)}",
+            "description": f"{c.name.get(lang)}: {members_count(Page(site, first, lang), len(entries))}"}
+    return paginated(site, first, lang, meta, head, body, entries)
 
 
 def contacts(site: Site, cid: str, lang: str) -> str:
     c = site.coalitions[cid]
     p = Page(site, pages.coalition_page(site, cid, "contacts"), lang)
     k = c.contacts
-    out = [front_matter(title=f"{p.t('contacts')} — {c.name.get(lang)}"),
+    out = [front_matter(title=f"{p.t('contacts')} — {c.name.get(lang)}",
+                        description=f"{p.t('contacts')} — {c.name.get(lang)}"),
            p.heading(cid, p.t("contacts"), "contacts")]
     rows = []
     if k.press:
@@ -338,25 +363,28 @@ def contacts(site: Site, cid: str, lang: str) -> str:
 
 def coalition_statements(site: Site, cid: str, lang: str) -> list[str]:
     c = site.coalitions[cid]
+    title = f"{t(lang, 'statements')} — {c.name.get(lang)}"
     return paginated(site, pages.coalition_page(site, cid, "statements"), lang,
-                     f"{t(lang, 'statements')} — {c.name.get(lang)}",
+                     {"title": title, "description": title, "feed": feed_path(lang)},
                      lambda p: p.heading(cid, p.t("statements"), "statements"),
                      lambda p, part: _list_or([_statement_item(p, s, False) for s in part], p.t("statements.none")),
-                     site.statements_of(cid))
+                     site.statements_of(cid), feed_link)
 
 
 def statements_index(site: Site, lang: str) -> list[str]:
-    return paginated(site, pages.STATEMENTS, lang, t(lang, "statements"),
+    return paginated(site, pages.STATEMENTS, lang,
+                     {"title": t(lang, "statements"), "description": t(lang, "home.intro"), "feed": feed_path(lang)},
                      lambda p: f"# {p.t('statements')}\n\n",
                      lambda p, part: _list_or([_statement_item(p, s) for s in part], p.t("statements.none")),
-                     site.statements_of())
+                     site.statements_of(), feed_link)
 
 
 def events_index(site: Site, lang: str) -> list[str]:
-    return paginated(site, pages.EVENTS, lang, t(lang, "events"),
+    return paginated(site, pages.EVENTS, lang,
+                     {"title": t(lang, "events"), "description": t(lang, "home.intro"), "feed": feed_path(lang)},
                      lambda p: f"# {p.t('events')}\n\n",
                      lambda p, part: _list_or([_event_item(p, e) for e in part], p.t("events.none")),
-                     site.events_of())
+                     site.events_of(), feed_link)
 
 
 def event(site: Site, eid: str, lang: str) -> str:
@@ -364,7 +392,8 @@ def event(site: Site, eid: str, lang: str) -> str:
     p = Page(site, pages.event_page(eid), lang)
     coalition = (f"[{p.coalition_name(e.coalition)}]({p.to(pages.coalition_page(site, e.coalition))})"
                  if e.coalition else "")
-    out = [front_matter(title=e.title.get(lang), description=e.summary.get(lang) or e.title.get(lang)),
+    out = [front_matter(title=e.title.get(lang), description=seo.shorten(e.summary.get(lang) or e.title.get(lang)),
+                        jsonld=seo.event(site, e, lang)),
            f"# {p.tx(e.title)}\n\n",
            _facts([(p.t("date"), p.date(e.date)), (p.t("place"), p.tx(e.place)),
                    (p.t("coalition"), coalition),
@@ -390,7 +419,8 @@ def statement(site: Site, sid: str, lang: str) -> str:
     meta = [p.t(f"statement.{s.kind}"), p.date(s.date) if s.date else "", esc(text.place)]
     if s.event:
         meta.append(f"[{p.tx(site.events[s.event].title)}]({p.to(pages.event_page(s.event))})")
-    out = [front_matter(title=text.title)]
+    out = [front_matter(title=text.title, description=seo.description(text.body), og_type="article",
+                        jsonld=seo.news_article(site, s, lang))]
     if s.coalition:
         current = "declaration" if s.kind == "declaration" else "statements"
         out.append(p.heading(s.coalition, esc(text.title), current))
