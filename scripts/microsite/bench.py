@@ -35,7 +35,7 @@ BASELINE_CONFIG = """\
 site_name: Baseline
 theme:
   name: material
-  custom_dir: {overrides}   # Material has no Kazakh; ours is the only override
+  custom_dir: {overrides}   # Material has no Kazakh: our translation, nothing else
   language: kk
   font: false
 plugins:
@@ -133,7 +133,10 @@ def baseline_project(target: Path, pages: int) -> Path:
                                                         encoding="utf-8")
     (docs / "index.kk.md").write_text("# Baseline\n", encoding="utf-8")
     (docs / "index.ru.md").write_text("# Baseline\n", encoding="utf-8")
-    (target / "mkdocs.yml").write_text(BASELINE_CONFIG.format(overrides=ROOT / "overrides"),
+    kazakh = Path("partials", "languages", "kk.html")  # only this of our theme overrides
+    (target / "overrides" / kazakh).parent.mkdir(parents=True)
+    shutil.copy(ROOT / "overrides" / kazakh, target / "overrides" / kazakh)
+    (target / "mkdocs.yml").write_text(BASELINE_CONFIG.format(overrides=target / "overrides"),
                                        encoding="utf-8")
     return target
 

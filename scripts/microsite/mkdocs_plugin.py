@@ -124,6 +124,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             page_paths = {split_lang(p.relative_to(staged).as_posix())[0]
                           for p in staged.rglob(f"*.{DEFAULT_LANG}.md")}
             for rel, text in sitemap.files(sorted(page_paths), config.site_url).items():
+                # A one-language preview (`make serve LOCALE=ru`) has no ru/ folder.
+                (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
                 (site_dir / rel).write_text(text, encoding="utf-8")
 
     # After the i18n plugin (priority -100) has built every language and written Material's
