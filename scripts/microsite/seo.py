@@ -80,7 +80,12 @@ def organization(site: Site, c: Coalition, lang: str, from_page: str, full: bool
     if k.email:
         data["email"] = k.email
     members = []
-    for m, ms in site.members_of(c.id):
+    roster = site.members_of(c.id)
+    if len(roster) > pages.PER_PAGE:
+        # A hub's 1,400 members made its overview 320 KB; the paged members list and the
+        # open data (members.csv/json) carry them, and every page stays light on a phone.
+        roster = []
+    for m, ms in roster:
         who = {"@type": "Person" if m.type == "individual" else "Organization", **_names(m.name, lang)}
         if m.link:
             who["url"] = m.link
