@@ -8,17 +8,26 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 MKDOCS := $(BIN)/mkdocs
+# Reproducible builds: page dates (sitemap lastmod, sitemap.xml.gz) come from the last commit
+# that changed the content, not from the clock, so the preview a reviewer read is byte for byte
+# the site that deploys (a merge that brings no other content change keeps that date).
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- data docs overrides mkdocs.yml 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
+# PREVIEW=1 also shows drafts and statements under review, with a banner (`make serve` always).
+export PREVIEW
 
-.PHONY: serve site test browser clean
+.PHONY: serve site test browser tools validate lock review clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-## Preview with live reload at http://127.0.0.1:8000/
+## Preview with live reload at http://127.0.0.1:8000/ (drafts shown, with a banner)
 serve: $(STAMP)
-	$(MKDOCS) serve
+	PREVIEW=1 $(MKDOCS) serve
 
 ## Strict build of the whole site into site/
 site: $(STAMP)
@@ -30,8 +39,26 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+## Debian tools the tests use: chromium, faketime (builds at another clock), shellcheck
+tools: browser
+	@command -v faketime >/dev/null && command -v shellcheck >/dev/null || { \
+	  echo "Installing Debian's faketime and shellcheck for the tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime shellcheck >/dev/null; }
+
+## Check all content, and that no adopted statement changed without a correction entry
+validate: $(STAMP)
+	$(BIN)/python -m microsite.lock check
+
+## Record the adopted statements' texts in the lock file (after adding a correction entry)
+lock: $(STAMP)
+	$(BIN)/python -m microsite.lock update
+
+## Markdown summary of the content changes since BASE (a git revision), for reviewers
+review: $(STAMP)
+	@$(BIN)/python -m microsite.review $(or $(BASE),$(error give the base revision: make review BASE=main))
+
 ## All tests: content model, built HTML, headless Chromium
-test: $(STAMP) browser
+test: $(STAMP) tools
 	$(BIN)/python -m pytest -q
 
 clean:
