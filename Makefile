@@ -14,6 +14,8 @@ MKDOCS := $(BIN)/mkdocs
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- data docs overrides mkdocs.yml 2>/dev/null)
 ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
+else
+unexport SOURCE_DATE_EPOCH  # empty (not a git checkout): MkDocs would fail on it
 endif
 # PREVIEW=1 also shows drafts and statements under review, with a banner (`make serve` always).
 export PREVIEW

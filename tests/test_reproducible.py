@@ -1,0 +1,55 @@
+"""Two builds of one commit, a year apart by the clock, give the same bytes: the preview a
+reviewer read is the site that deploys. Built by `make site` in a clone of the commit, so the
+Makefile's SOURCE_DATE_EPOCH (from git) is what is tested; `faketime` moves the clock."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.skipif(not shutil.which("faketime"), reason="`make tools` installs faketime")
+
+
+def make_site(repo: Path, into: Path, *args: str, clock: str = "") -> Path:
+    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "MAKEFLAGS", "MFLAGS")}
+    # The project's own .venv (STAMP= skips reinstalling it in the clone).
+    command = ["make", "-s", "site", f"VENV={ROOT / '.venv'}", "STAMP=", *args]
+    if clock:
+        command = ["faketime", "-f", clock, *command]
+    result = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    shutil.move(repo / "site", into)
+    return into
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("clone") / "repo"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(target)], check=True)
+    return target
+
+
+def test_same_commit_same_bytes_whatever_the_clock(repo, tmp_path):
+    now = tree(make_site(repo, tmp_path / "now"))
+    later = tree(make_site(repo, tmp_path / "later", clock="+400d"))
+    assert sorted(now) == sorted(later)
+    differ = [path for path in now if now[path] != later[path]]
+    assert not differ, f"these files changed with the clock: {differ[:10]}"
+    assert len(now) > 50
+
+
+def test_without_the_commit_date_the_clock_shows(repo, tmp_path):
+    """The check above can fail: with no SOURCE_DATE_EPOCH the sitemap carries the build day."""
+    now = tree(make_site(repo, tmp_path / "now"))
+    # An empty SOURCE_DATE_EPOCH on make's command line turns the git date off.
+    later = tree(make_site(repo, tmp_path / "later", "SOURCE_DATE_EPOCH=", clock="+400d"))
+    assert now["sitemap.xml"] != later["sitemap.xml"]
