@@ -35,6 +35,16 @@ def tree(site: Path) -> dict[str, bytes]:
 def repo(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("clone") / "repo"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(target)], check=True)
+    # The working tree as it is (uncommitted edits too), committed in the clone.
+    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                           cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\0")
+    for rel in filter(None, files):
+        if (ROOT / rel).is_file():
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, target / rel)
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "add", "-A"], cwd=target, check=True)
+    subprocess.run([*git, "commit", "--quiet", "--allow-empty", "-m", "working tree"], cwd=target, check=True)
     return target
 
 
