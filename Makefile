@@ -17,8 +17,8 @@ export SOURCE_DATE_EPOCH
 else
 unexport SOURCE_DATE_EPOCH  # empty (not a git checkout): MkDocs would fail on it
 endif
-# PREVIEW=1 also shows drafts and statements under review, with a banner (`make serve` always).
-export PREVIEW
+# `make site PREVIEW=true` also shows drafts and statements under review, with a banner
+# (`make serve` always does); mkdocs.yml reads it as `preview: !ENV [PREVIEW, false]`.
 
 .PHONY: serve site test browser tools validate lock review clean
 
@@ -29,7 +29,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 ## Preview with live reload at http://127.0.0.1:8000/ (drafts shown, with a banner)
 serve: $(STAMP)
-	PREVIEW=1 $(MKDOCS) serve
+	PREVIEW=true $(MKDOCS) serve
 
 ## Strict build of the whole site into site/
 site: $(STAMP)

@@ -24,6 +24,8 @@ class MicrositeConfig(base.Config):
     """YAML records: coalitions/, members/, events/ (relative to mkdocs.yml)."""
     staging_dir = c.Type(str, default=".build/docs")
     """Where the pages to build are assembled; generated, never edited by hand."""
+    preview = c.Type(bool, default=False)
+    """Also build drafts and statements under review, under a banner (never for production)."""
 
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
@@ -39,7 +41,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if self.site is None:  # the i18n plugin runs on_config again for each language
             self.source_docs = Path(config.docs_dir).resolve()
             try:
-                self.site, written = stage(root / self.config.data_dir, self.source_docs, staging)
+                self.site, written = stage(root / self.config.data_dir, self.source_docs, staging,
+                                           self.config.preview)
             except ContentError as err:
                 raise PluginError(str(err)) from None
             log.debug(f"staged {written} changed files into {staging}")
