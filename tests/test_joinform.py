@@ -210,3 +210,42 @@ def test_form_lists_the_coalitions_with_a_declaration_and_the_member_types(site_
     types = [joinform.option_id(o) for o in fields["type"]["options"]]
     assert types == [t for t in MEMBER_TYPES if t != "individual"]
     assert [joinform.option_id(o) for o in fields["who"]["options"]] == ["organisation", "person"]
+
+
+def test_the_workflow_opens_the_pull_request_with_texts_as_plain_arguments(project, tmp_path):
+    """join.yml's own shell step, run by bash as GitHub runs it, in a real git repository with a
+    real remote; `gh` is a stand-in that records its arguments (the one thing not run here)."""
+    steps = yaml.safe_load((ROOT / ".github/workflows/join.yml").read_text(encoding="utf-8"))
+    script = next(s["run"] for s in steps["jobs"]["member-pr"]["steps"]
+                  if s.get("name") == "Open the pull request")
+    git = ["git", "-c", "init.defaultBranch=main"]
+    remote, repo = tmp_path / "remote.git", project
+    subprocess.run([*git, "init", "--quiet", "--bare", str(remote)], check=True)
+    for args in (["init", "--quiet"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.org",
+                 "commit", "--quiet", "-m", "base"], ["remote", "add", "origin", str(remote)]):
+        subprocess.run([*git, *args], cwd=repo, check=True)
+    runner = tmp_path / "runner"
+    out = runner / "join"
+    env = {**os.environ, "ISSUE_BODY": body(), "RUNNER_TEMP": str(runner)}
+    subprocess.run([sys.executable, "-m", "microsite.joinform", "--issue", "7", "--joined", "2026-11-22",
+                    "--out", str(out), "--root", str(repo)], env=env, check=True, capture_output=True)
+    hostile = "$(touch pwned) `touch pwned`; touch pwned \"'"
+    (out / "title.txt").write_text(hostile + "\n", encoding="utf-8")
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "gh").write_text('#!/bin/sh\nprintf "%s\\n" "$@" >> "$GH_LOG"\n', encoding="utf-8")
+    (fake / "gh").chmod(0o755)
+    log = tmp_path / "gh.log"
+    env.update(PATH=f"{fake}:{os.environ['PATH']}", GH_LOG=str(log), ISSUE_NUMBER="7", BASE="main",
+               GH_TOKEN="not-a-token", HOME=str(tmp_path))
+    result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+                            cwd=repo, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    args = log.read_text(encoding="utf-8").splitlines()
+    assert args[:2] == ["auth", "setup-git"]
+    assert args[args.index("--title") + 1] == hostile
+    assert not (repo / "pwned").exists()
+    pushed = subprocess.run(["git", "log", "--format=%s", "--name-only", "join/issue-7"], cwd=remote,
+                            capture_output=True, text=True, check=True).stdout
+    assert "Add member obshchestvennyy-fond-otkrytoe-obshchestvo from the join request #7" in pushed
+    assert "data/members/obshchestvennyy-fond-otkrytoe-obshchestvo.yml" in pushed
