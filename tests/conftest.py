@@ -1,6 +1,7 @@
 """Shared fixtures: the real content, and the real site built from it by MkDocs."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -15,10 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder, as `make site` runs it."""
+def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder, as `make site` runs it (`env` added)."""
     return subprocess.run([*MKDOCS, "build", "--strict", "--clean", "-d", str(site_dir)],
-                          cwd=project, capture_output=True, text=True, timeout=600)
+                          cwd=project, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, **(env or {})})
 
 
 def copy_project(target: Path) -> Path:

@@ -60,7 +60,8 @@ def problems(site: Site, lock: dict) -> list[ContentError]:
             was = lock.get(sid, {}).get(lang)
             now = entry(text)
             if was is None:
-                if sid not in lock and s.adopted is None:
+                # The first lock (none yet) took the seeds as they were: never invent their dates.
+                if lock and sid not in lock and s.adopted is None:
                     found.append(ContentError(text.path, f"'status: {s.status}' needs the adoption date: "
                                               "add 'adopted: YYYY-MM-DD' to both language files"))
                 found.append(ContentError(text.path, "this adopted text is not in the lock yet — run "
