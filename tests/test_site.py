@@ -141,8 +141,12 @@ def test_untranslated_page_falls_back_with_notice(tmp_path):
     notice in the reader's language; both directions (kk missing, ru missing)."""
     project = copy_project(tmp_path)
     statements = project / "docs" / "statements"
-    (statements / "shymkent-coalition-founded.kk.md").unlink()
-    (statements / "amanat-press-release.ru.md").unlink()
+    for missing, kept in (("shymkent-coalition-founded.kk.md", "shymkent-coalition-founded.ru.md"),
+                          ("amanat-press-release.ru.md", "amanat-press-release.kk.md")):
+        (statements / missing).unlink()
+        kept = statements / kept  # the editor says the translation is coming
+        lang = missing.split(".")[-2]
+        kept.write_text(kept.read_text().replace("---\n", f"---\nawaiting_translation: [{lang}]\n", 1))
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     for url, lang, shown in (("statements/shymkent-coalition-founded/", "kk", "ru"),

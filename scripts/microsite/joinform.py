@@ -19,7 +19,9 @@ import argparse
 import datetime as dt
 import os
 import re
+import shutil
 import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,9 +29,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .errors import ContentError
-from .load import load_site, member, parse_yaml
-from .model import MEMBER_TYPES, Site
+from .errors import ContentError, ContentErrors
+from .load import read_site
+from .model import Site
 
 ROOT = Path(__file__).resolve().parents[2]
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "join.yml"
@@ -227,7 +229,8 @@ def _q(text: str) -> str:
 
 
 def member_yaml(request: Request, mid: str, joined: dt.date, issue: int) -> str:
-    lines = [f"# Joined through the form: issue #{issue}", f"id: {_q(mid)}", f"type: {request.type}",
+    lines = ["# yaml-language-server: $schema=../schema/member.schema.json",
+             f"# Joined through the form: issue #{issue}", f"id: {_q(mid)}", f"type: {request.type}",
              "name:", f"  kk: {_q(request.name_kk)}", f"  ru: {_q(request.name_ru)}"]
     if request.link:
         lines.append(f"link: {_q(request.link)}")
@@ -235,10 +238,23 @@ def member_yaml(request: Request, mid: str, joined: dt.date, issue: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _loader_problems(root: Path, rel: str, text: str) -> list[ContentError]:
+    """What the content layer's own validation says of the new file, beside all the others."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder in ("data", "docs"):
+            shutil.copytree(root / folder, Path(tmp) / folder)
+        (Path(tmp) / rel).write_text(text, encoding="utf-8")
+        _, problems = read_site(Path(tmp) / "data", Path(tmp) / "docs")
+    return problems
+
+
 def build(body: str, root: Path, issue: int, joined: dt.date) -> tuple[str, str]:
-    """(relative path, YAML) of the new member file, or a `Refusal`."""
+    """(relative path, YAML) of the new member file, or a `Refusal`; `ContentErrors` when the
+    repository's own content is broken (not the applicant's doing)."""
     request = parse(body)
-    site = load_site(root / "data", root / "docs")
+    site, problems = read_site(root / "data", root / "docs")
+    if problems:
+        raise ContentErrors(problems)
     if request.coalition not in site.coalitions:
         raise Refusal("Бұл коалиция сайтта жоқ.", "Этой коалиции нет на сайте.")
     existing = duplicate_of(request, site)
@@ -247,7 +263,11 @@ def build(body: str, root: Path, issue: int, joined: dt.date) -> tuple[str, str]
     mid = member_id(request, site, issue)
     rel = f"data/members/{mid}.yml"
     text = member_yaml(request, mid, joined, issue)
-    member(parse_yaml(text, rel))  # the loader's own checks: what it refuses never reaches a PR
+    # The site's own checks (placeholder names, mixed scripts…): what they refuse never reaches a PR.
+    found = _loader_problems(root, rel, text)
+    if found:
+        said = "; ".join(p.message for p in found)
+        raise Refusal(f"Өтінімді тексеру қатесі: {said}", f"Заявка не прошла проверку: {said}")
     return rel, text
 
 
@@ -278,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
             f"**Қазақша.** {refusal.kk}\n\n**Русский.** {refusal.ru}\n", encoding="utf-8")
         print(f"refused: {refusal}", file=sys.stderr)
         return 1
-    except ContentError as err:  # the repository's own content is broken: not the applicant's fault
+    except ContentErrors as err:  # the repository's own content is broken: not the applicant's fault
         print(err, file=sys.stderr)
         return 2
     (opts.root / rel).write_text(text, encoding="utf-8")

@@ -9,9 +9,9 @@ from __future__ import annotations
 import dataclasses
 
 from . import i18n, pages, render  # render imports this module too: used at call time only
-from .model import Site, Statement, StatementText
+from .model import PUBLISHED_STATUSES, STATEMENT_STATUSES, Site, Statement, StatementText
 
-PREVIEW_ONLY = ("draft", "review")
+PREVIEW_ONLY = tuple(s for s in STATEMENT_STATUSES if s not in PUBLISHED_STATUSES)
 
 WORDS = {
     "kk": {
@@ -47,7 +47,7 @@ def published(site: Site, preview: bool) -> Site:
     """The site to build: without drafts and statements under review, unless previewing."""
     if preview:
         return site
-    kept = {sid: s for sid, s in site.statements.items() if s.status not in PREVIEW_ONLY}
+    kept = {sid: s for sid, s in site.statements.items() if s.status in PUBLISHED_STATUSES}
     return dataclasses.replace(site, statements=kept)
 
 

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from . import pages
-from .errors import ContentError
+from .errors import ContentError, ContentErrors
 from .stage import stage
 
 log = get_plugin_logger(__name__)
@@ -43,8 +43,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             try:
                 self.site, written = stage(root / self.config.data_dir, self.source_docs, staging,
                                            self.config.preview)
-            except ContentError as err:
-                raise PluginError(str(err)) from None
+            except (ContentError, ContentErrors) as err:
+                # Every problem, then stop: a site is never built from part of the content.
+                raise PluginError(f"{err}\nThe site was not built: fix the problems above "
+                                  "(`make validate` lists them).") from None
             log.debug(f"staged {written} changed files into {staging}")
         config.docs_dir = str(staging)
         if config.nav is None:

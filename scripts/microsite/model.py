@@ -18,7 +18,9 @@ MEMBER_TYPES = (
     "media", "initiative", "individual", "other",
 )
 STATEMENT_KINDS = ("declaration", "press-release", "news", "event-report")
-STATEMENT_STATUSES = ("adopted",)  # the review lifecycle comes later
+# draft → review → adopted → withdrawn | superseded. Only the last three are published.
+STATEMENT_STATUSES = ("draft", "review", "adopted", "withdrawn", "superseded")
+PUBLISHED_STATUSES = ("adopted", "withdrawn", "superseded")
 
 
 def other_lang(lang: str) -> str:
@@ -108,7 +110,8 @@ class Coalition:
     directions: tuple[Direction, ...] = ()
     contacts: Contacts = Contacts()
     sources: tuple[Source, ...] = ()
-    awaiting_review: tuple[str, ...] = ()
+    awaiting_review: tuple[str, ...] = ()       # our own translations, to be checked
+    awaiting_translation: tuple[str, ...] = ()  # languages not written yet
     path: str = ""
 
 
@@ -126,7 +129,8 @@ class Member:
     name: Text
     memberships: tuple[Membership, ...]
     link: str = ""
-    awaiting_review: tuple[str, ...] = ()
+    awaiting_review: tuple[str, ...] = ()       # our own translations, to be checked
+    awaiting_translation: tuple[str, ...] = ()  # languages not written yet
     path: str = ""
 
 
@@ -142,8 +146,17 @@ class Event:
     participants: Text = Text()
     outcomes: tuple[Text, ...] = ()
     sources: tuple[Source, ...] = ()
-    awaiting_review: tuple[str, ...] = ()
+    awaiting_review: tuple[str, ...] = ()       # our own translations, to be checked
+    awaiting_translation: tuple[str, ...] = ()  # languages not written yet
     path: str = ""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A change to an adopted text, shown on its page: adopted texts never change silently."""
+
+    date: dt.date
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -157,6 +170,7 @@ class StatementText:
     place: str = ""
     translated_from: str = ""
     awaiting_review: bool = False
+    corrections: tuple[Correction, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,6 +184,10 @@ class Statement:
     date: dt.date | None = None
     signatories: tuple[str, ...] = ()
     source: Source | None = None
+    adopted: dt.date | None = None
+    withdrawn: dt.date | None = None
+    superseded_by: str = ""
+    awaiting_translation: tuple[str, ...] = ()
 
     def text_for(self, lang: str) -> StatementText:
         """The version shown to a reader of `lang`: theirs, else the other one."""

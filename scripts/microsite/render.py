@@ -338,6 +338,7 @@ def statement(site: Site, sid: str, lang: str) -> str:
     out.append(f'<p class="ms-meta" markdown>{" · ".join(m for m in meta if m)}</p>\n\n')
     out.append(lifecycle.notice(site, s, p.path, lang))
     out.append(text.body if text.lang == lang else fallback_body(text.body, text.lang, lang))
+    out.append(lifecycle.corrections(text, lang))
     if s.signatories:
         out.append(f"\n## {p.t('signatories')}\n\n")
         if s.coalition:

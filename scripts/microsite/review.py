@@ -17,28 +17,28 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from . import lock, render
 from .errors import ContentError
-from .lock import problems as lock_problems
-from .lock import read_lock, text_hash
+from .load import read_site
 from .model import LANGS, Member, Site, Statement
-from .load import load_site
 
 
-def site_at(root: Path, revision: str, into: Path) -> Site:
-    """The content as it was at `revision`."""
+def site_at(root: Path, revision: str, into: Path) -> tuple[Site, list[ContentError]]:
+    """The content as it was at `revision` (its valid records, and its problems)."""
     archive = subprocess.run(["git", "archive", "--format=tar", revision], cwd=root,
                              capture_output=True, check=False)
     if archive.returncode:
         raise SystemExit(f"git archive {revision}: {archive.stderr.decode().strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(into, filter="data")
-    return load_site(into / "data", into / "docs")
+    return read_site(into / "data", into / "docs")
 
 
 # -- words ------------------------------------------------------------------------------------
 
 def name(text) -> str:
-    return " / ".join(dict.fromkeys(v for v in (text.kk, text.ru) if v)) or "—"
+    """Both languages, as text (editors' names may hold Markdown marks)."""
+    return " / ".join(dict.fromkeys(render.esc(v) for v in (text.kk, text.ru) if v)) or "—"
 
 
 def translation(s: Statement) -> str:
@@ -56,7 +56,7 @@ def translation(s: Statement) -> str:
 
 
 def _title(s: Statement) -> str:
-    return " / ".join(dict.fromkeys(s.texts[lang].title for lang in LANGS if lang in s.texts))
+    return " / ".join(dict.fromkeys(render.esc(s.texts[lang].title) for lang in LANGS if lang in s.texts))
 
 
 def _statement_line(s: Statement, note: str = "") -> str:
@@ -65,51 +65,56 @@ def _statement_line(s: Statement, note: str = "") -> str:
 
 # -- comparisons ------------------------------------------------------------------------------
 
-def statements(base: Site, head: Site) -> list[str]:
-    out = []
-    added = [s for sid, s in head.statements.items() if sid not in base.statements]
-    removed = [s for sid, s in base.statements.items() if sid not in head.statements]
-    changed, adopted, withdrawn = [], [], []
+def statements(base: Site, head: Site) -> tuple[list[str], list[str]]:
+    """(Markdown lines, alerts for the top of the summary)."""
+    found: dict[str, list[tuple[Statement, str]]] = {
+        "Removed": [(s, "") for sid, s in base.statements.items() if sid not in head.statements],
+        "Adopted": [], "Withdrawn or superseded": [],
+        "Added": [(s, "") for sid, s in head.statements.items() if sid not in base.statements],
+        "Changed": []}
+    alerts = []
     for sid, s in head.statements.items():
         old = base.statements.get(sid)
         if old is None:
             continue
         langs = [lang for lang in LANGS if (lang in s.texts) != (lang in old.texts) or (
-            lang in s.texts and text_hash(s.texts[lang]) != text_hash(old.texts[lang]))]
+            lang in s.texts and lock.text_hash(s.texts[lang]) != lock.text_hash(old.texts[lang]))]
         if langs:
             fixes = [c for lang in langs if lang in s.texts for c in s.texts[lang].corrections
-                     if c not in (old.texts.get(lang).corrections if lang in old.texts else ())]
+                     if c not in (old.texts[lang].corrections if lang in old.texts else ())]
             note = f" — text changed in {', '.join(langs)}"
-            if old.status in ("adopted", "withdrawn", "superseded"):
-                note += "; corrections: " + ("; ".join(f"{c.date}: {c.reason}" for c in fixes)
+            if old.status in lock.LOCKED_STATUSES:
+                note += "; corrections: " + ("; ".join(f"{c.date}: {render.esc(c.reason)}" for c in fixes)
                                              if fixes else "**none — an adopted text changed**")
-            changed.append(_statement_line(s, note))
+                if not fixes:
+                    alerts.append(f"the adopted text of `{sid}` changed without a correction entry")
+            found["Changed"].append((s, note))
         if s.status != old.status:
-            line = _statement_line(s, f" (was {old.status})")
+            note = f" (was {old.status})"
             if s.status == "adopted":
-                adopted.append(line)
-            elif s.status in ("withdrawn", "superseded"):
+                found["Adopted"].append((s, note))
+            elif s.status in lock.LOCKED_STATUSES:
                 by = f" → `{s.superseded_by}`" if s.superseded_by else ""
-                withdrawn.append(line.rstrip("\n") + by + "\n")
+                found["Withdrawn or superseded"].append((s, note + by))
             else:
-                changed.append(line)
-    sections = [("Removed", removed, True), ("Adopted", adopted, False),
-                ("Withdrawn or superseded", withdrawn, True), ("Added", added, False),
-                ("Changed", changed, False)]
-    for title, items, loud in sections:
-        if items:
-            heading = f"**⚠ {title} ({len(items)})**" if loud else f"{title} ({len(items)})"
-            out.append(f"{heading}\n\n")
-            out += [i if isinstance(i, str) else _statement_line(i) for i in items]
-            out.append("\n")
-    return out
+                found["Changed"].append((s, note))
+    out = []
+    for title, items in found.items():
+        if not items:
+            continue
+        loud = title in ("Removed", "Withdrawn or superseded")
+        out.append(f"**⚠ {title} ({len(items)})**\n\n" if loud else f"{title} ({len(items)})\n\n")
+        out += [_statement_line(s, note) for s, note in items] + ["\n"]
+        if loud:
+            alerts.append(f"{title.lower()}: " + ", ".join(f"`{s.id}`" for s, _ in items))
+    return (["### Statements\n\n", *out] if out else []), alerts
 
 
 def _memberships(m: Member | None) -> set[str]:
     return {ms.coalition for ms in m.memberships} if m else set()
 
 
-def members(base: Site, head: Site) -> list[str]:
+def members(base: Site, head: Site) -> tuple[list[str], list[str]]:
     removed, left, joined = [], [], []
     for mid in sorted(base.members.keys() | head.members.keys()):
         old, new = base.members.get(mid), head.members.get(mid)
@@ -121,13 +126,15 @@ def members(base: Site, head: Site) -> list[str]:
         if came:
             who = new or old
             joined.append(f"- {name(who.name)} (`{mid}`, {who.type}) joined {', '.join(sorted(came))}\n")
-    out = []
+    out, alerts = [], []
     if removed or left:
         out.append(f"**⚠ Members removed ({len(removed) + len(left)})**\n\n")
         out += removed + left + ["\n"]
+        alerts.append("members removed: " +
+                      ", ".join(line.split("**")[1] for line in removed + left))
     if joined:
         out += [f"Members joined ({len(joined)})\n\n", *joined, "\n"]
-    return out
+    return (["### Members\n\n", *out] if out else []), alerts
 
 
 def _differences(old, new) -> list[str]:
@@ -145,29 +152,25 @@ def coalitions(base: Site, head: Site) -> list[str]:
             out.append(f"- **⚠ `{cid}` {name(old.name)} — removed**\n")
         elif fields := _differences(old, new):
             out.append(f"- `{cid}` {name(new.name)} — changed: {', '.join(fields)}\n")
-    return ["Coalitions\n\n", *out, "\n"] if out else []
+    return ["### Coalitions\n\n", *out, "\n"] if out else []
 
 
 def summary(root: Path, revision: str) -> str:
-    out = [f"## Content changes since `{revision}`\n\n"]
-    problems: list[str] = []
+    """Records that failed validation are left out of the comparison and listed as problems."""
     with tempfile.TemporaryDirectory() as tmp:
-        try:
-            base = site_at(root, revision, Path(tmp))
-        except ContentError as err:
-            base = None
-            problems.append(f"- at `{revision}` (not this change): `{err}`\n")
-    try:
-        head = load_site(root / "data", root / "docs")
-        problems += [f"- `{p}`\n" for p in lock_problems(head, read_lock(root))]
-    except ContentError as err:
-        head = None
-        problems.append(f"- `{err}`\n")
-    if base is not None and head is not None:
-        body = statements(base, head) + members(base, head) + coalitions(base, head)
-        out += body or ["No statements, members or coalitions changed.\n\n"]
-    out.append("### Validation\n\n")
-    out += problems or ["No problems found.\n"]
+        base, _ = site_at(root, revision, Path(tmp))
+    head, problems = read_site(root / "data", root / "docs")
+    if not problems:
+        problems = lock.check(head, root)
+    (said, alerts), (joined, left) = statements(base, head), members(base, head)
+    body = said + joined + coalitions(base, head)
+    alerts = left + alerts + ([f"validation problems: {len(problems)}"] if problems else [])
+    out = [f"## Content changes since `{revision}`\n\n",
+           *([f"> **⚠ {a}**  \n" for a in alerts] + ["\n"] if alerts else []),
+           *(body or ["No statements, members or coalitions changed.\n\n"]),
+           "### Validation\n\n",
+           # A fence: messages quote editors' text, which must not turn into Markdown here.
+           *(["```text\n", *[f"{p}\n" for p in problems], "```\n"] if problems else ["No problems found.\n"])]
     return "".join(out)
 
 

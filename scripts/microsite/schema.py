@@ -1,0 +1,123 @@
+"""JSON Schema checks of YAML records and statement front matter, in editors' words.
+
+The schemas in `data/schema/` are the single description of every field: editors' tools (VS Code
+with the YAML extension) read them through each file's `# yaml-language-server: $schema=` line,
+and this module checks with the `jsonschema` library. Only the wording of messages is ours.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+
+from .errors import ContentError
+from .yamlsrc import Document, YamlDate
+
+KINDS = ("coalition", "member", "event", "statement")
+
+
+def _text_only(validator, enabled, instance, schema):
+    # YAML reads an unquoted 2019-08-28 as a date; where text is meant, make the editor quote it.
+    if enabled and isinstance(instance, YamlDate):
+        yield jsonschema.ValidationError("x-text")
+
+
+_Validator = jsonschema.validators.extend(Draft202012Validator, {"x-text": _text_only})
+
+
+@lru_cache(maxsize=4)
+def validators(schema_dir: str) -> dict[str, Draft202012Validator]:
+    folder = Path(schema_dir)
+    resources = {p.name: Resource.from_contents(json.loads(p.read_text(encoding="utf-8")))
+                 for p in folder.glob("*.schema.json")}
+    registry = Registry().with_resources(resources.items())
+    return {kind: _Validator(resources[f"{kind}.schema.json"].contents, registry=registry,
+                             format_checker=FormatChecker(["date"]))
+            for kind in KINDS}
+
+
+def check(doc: Document, kind: str, schema_dir: Path) -> list[ContentError]:
+    validator = validators(str(schema_dir))[kind]
+    errors = sorted(validator.iter_errors(doc.data), key=lambda e: doc.where(tuple(e.absolute_path)))
+    return [_message(doc, err) for err in errors if not _misspelt(err, errors)]
+
+
+def _misspelt(err: jsonschema.ValidationError, errors: list) -> bool:
+    """A required field that is only misspelt (`nmae:`) gets one message, the spelling one."""
+    if err.validator != "required":
+        return False
+    missing = [k for k in err.validator_value if k not in err.instance]
+    typos = [k for k in err.instance if k not in err.schema.get("properties", {})]
+    return any(difflib.get_close_matches(m, typos, n=1) for m in missing)
+
+
+def field_name(path: tuple) -> str:
+    names = [str(p) for p in path if not isinstance(p, int)]
+    return names[-1] if names else "the file"
+
+
+_READ_AS = {
+    "tag:yaml.org,2002:bool": "yes/no (true/false)",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
+def _message(doc: Document, err: jsonschema.ValidationError) -> ContentError:
+    path = tuple(err.absolute_path)
+    name = field_name(path)
+    hint = err.schema.get("errorMessage", "") if isinstance(err.schema, dict) else ""
+    keyword, instance = err.validator, err.instance
+
+    if keyword == "additionalProperties":
+        allowed = sorted(err.schema.get("properties", {}))
+        extra = [k for k in instance if k not in allowed]
+        key = extra[0] if extra else ""
+        close = difflib.get_close_matches(key, allowed, n=1)
+        fix = f"did you mean '{close[0]}'?" if close else "allowed here: " + ", ".join(allowed)
+        return doc.error((*path, key), f"unknown field '{key}' — {fix}", key=True)
+    if keyword == "required":
+        missing = [k for k in err.validator_value if k not in instance][0]
+        where = f"in '{name}' " if path else ""
+        return doc.error(path, f"the required field '{missing}' is missing {where}— add it", key=bool(path))
+    if keyword in ("type", "x-text"):
+        return doc.error(path, _type_message(doc, path, name, err))
+    if keyword == "enum":
+        choices = [str(c) for c in err.validator_value]
+        close = difflib.get_close_matches(str(instance), choices, n=1)
+        fix = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(choices)
+        return doc.error(path, f"'{name}: {instance}' is not known — {fix}")
+    if keyword in ("minLength", "minProperties", "minItems"):
+        return doc.error(path, f"'{name}' is empty — {hint or 'fill it in or remove the line'}")
+    if keyword == "uniqueItems":
+        return doc.error(path, f"'{name}' lists the same item twice — keep one")
+    if keyword in ("pattern", "format"):
+        return doc.error(path, f"'{name}: {instance}' — {hint or err.message}")
+    return doc.error(path, f"'{name}': {err.message}")
+
+
+def _type_message(doc: Document, path: tuple, name: str, err: jsonschema.ValidationError) -> str:
+    expected = err.validator_value if err.validator == "type" else "string"
+    if err.instance is None:
+        return f"'{name}' is empty — write its value after the colon, or remove the line"
+    if expected == "object":
+        return f"'{name}' must be a group of fields indented below it" + (
+            f"; {err.schema['errorMessage']}" if "errorMessage" in err.schema else "")
+    if expected == "array":
+        return f"'{name}' must be a list: each item on its own line starting with '- '"
+    raw = doc.raw.get(path)
+    if expected == "string" and raw:
+        tag, text = raw
+        octal = tag.endswith(":int") and text.lstrip("+-").startswith("0") and text.strip("+-0")
+        surprise = " (a leading zero makes YAML read it as an octal number)" if octal else ""
+        return (f"'{name}: {text}' was read as {_READ_AS[tag]}{surprise}, not as text — "
+                f"put it in quotes: {name}: \"{text}\"")
+    if expected == "boolean":
+        return f"'{name}' must be true or false"
+    return f"'{name}' must be text; put it in quotes"

@@ -1,0 +1,158 @@
+"""`make validate` and the build on real bad files: every problem named with its file and line,
+all of them at once, and no site built from part of the content."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build, copy_project
+from microsite.errors import ContentErrors
+from microsite.load import load_site, read_site
+
+BAD = Path(__file__).parent / "bad"
+
+# (file under tests/bad, line, words the message must contain) — one row per problem.
+EXPECTED = [
+    ("data/members/broken.yml", 6, "not valid YAML"),
+    ("data/members/duplicate-key.yml", 7, "the field 'name' appears twice"),
+    ("data/members/yes-no.yml", 6, "'kk: Off' was read as yes/no"),
+    ("data/members/yes-no.yml", 7, "put it in quotes: ru: \"Off\""),
+    ("data/members/octal.yml", 5, "leading zero makes YAML read it as an octal number"),
+    ("data/coalitions/phone-number.yml", 10, "'hotline: 87077071234' was read as a number"),
+    ("data/members/date-as-text.yml", 10, "'ru: 2019-08-28' was read as a date"),
+    ("data/members/unknown-field.yml", 5, "unknown field 'nmae' — did you mean 'name'?"),
+    ("data/members/missing-type.yml", 3, "the required field 'type' is missing"),
+    ("data/members/wrong-type.yml", 6, "'memberships' must be a list"),
+    ("data/members/bad-date.yml", 8, "must exist in the calendar"),
+    ("data/members/placeholder.yml", 6, "'TODO' is a placeholder"),
+    ("data/members/placeholder.yml", 7, "'Название организации' is a placeholder"),
+    ("data/members/one-language.yml", 6, "'name' has no Russian text"),
+    ("data/members/unknown-coalition.yml", 7, "the coalition 'kgii' does not exist — did you mean 'kgi'?"),
+    ("data/events/unknown-kind-coalition.yml", 7, "the coalition 'national' does not exist"),
+    ("docs/statements/unknown-signatory.ru.md", 7, "the member 'nobody' does not exist"),
+    ("data/members/wrong-id.yml", 3, "must match the file name 'wrong-id.yml'"),
+    ("data/members/wrong-extension.yaml", 1, "rename it to wrong-extension.yml"),
+    ("data/members/osdp-again.yml", 6, "this name is also used by data/members/osdp.yml"),
+    ("data/members/osdp-again.yml", 7, "this name is also used by data/members/osdp.yml"),
+    ("data/members/osdp.yml", 5, "this name is also used by data/members/osdp-again.yml"),
+    ("data/members/osdp.yml", 6, "this name is also used by data/members/osdp-again.yml"),
+    ("data/members/script-link.yml", 6, "'link: javascript:alert(document.cookie)' — a web link starts with https://"),
+    ("data/events/unknown-kind-coalition.yml", 10, "'url: data:text/html"),
+    ("docs/statements/active-content.ru.md", 10, "<script> is not allowed"),
+    ("docs/statements/active-content.ru.md", 12, "<iframe> is not allowed"),
+    ("docs/statements/active-content.ru.md", 14, "<object> is not allowed"),
+    ("docs/statements/active-content.ru.md", 16, "<embed> is not allowed"),
+    ("docs/statements/active-content.ru.md", 18, "<style> is not allowed"),
+    ("docs/statements/active-content.ru.md", 20, "<form> is not allowed"),
+    ("docs/statements/active-content.ru.md", 22, "the attribute 'onclick=' runs code"),
+    ("docs/statements/active-content.ru.md", 24, "uses 'javascript:'"),
+    ("docs/statements/active-content.ru.md", 26, "uses 'data:'"),
+    ("docs/statements/active-content.ru.md", 28, "uses 'vbscript:'"),
+    ("data/members/cp1251.yml", 5, "not UTF-8 (it looks like Windows-1251 (Cyrillic))"),
+    ("data/members/invisible.yml", 6, "invisible character U+200B (ZERO WIDTH SPACE)"),
+    ("data/members/invisible.yml", 7, "invisible character U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    ("data/members/mixed-script.yml", 7, "the word 'Kоалиция' mixes Latin and Cyrillic letters (Latin: K)"),
+    ("data/members/mixed-script.yml", 7, "the word 'Aльянс' mixes Latin and Cyrillic letters (Latin: A)"),
+    ("data/coalitions/no-schema-line.yml", 1, "the first line must be '# yaml-language-server: $schema=../schema/coalition.schema.json'"),
+    ("docs/statements/one-language.ru.md", 2, "this statement has no Kazakh file"),
+    ("docs/statements/disagree.ru.md", 3, "'kind' differs from docs/statements/disagree.kk.md"),
+    ("docs/statements/superseded-alone.ru.md", 4, "names its successor"),
+    ("docs/statements/Bad Name.ru.md", 1, "a statement file is named <id>.kk.md or <id>.ru.md"),
+]
+PARTNERS = {"docs/statements/disagree.ru.md": ["docs/statements/disagree.kk.md"]}
+ALSO = {"data/members/osdp-again.yml": "data/members/osdp.yml"}  # a duplicate names both files
+FILES = sorted({path for path, _, _ in EXPECTED} - set(ALSO.values()))
+
+
+def mkdir(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
+def add_bad(project: Path, *paths: str) -> Path:
+    for rel in paths:
+        for name in (rel, *PARTNERS.get(rel, ())):
+            shutil.copy(BAD / name, project / name)
+    return project
+
+
+def as_lines(problems) -> list[str]:
+    return [str(p) for p in problems]
+
+
+def test_real_content_has_no_problems():
+    site, problems = read_site(ROOT / "data", ROOT / "docs")
+    assert problems == [] and len(site.members) == 29
+
+
+def test_the_bad_corpus_is_covered():
+    """Every bad file in tests/bad is expected to fail: none is left untested."""
+    on_disk = {p.relative_to(BAD).as_posix() for p in BAD.rglob("*") if p.is_file()}
+    assert on_disk == set(FILES) | {p for ps in PARTNERS.values() for p in ps}
+
+
+@pytest.mark.parametrize("rel", FILES)
+def test_each_bad_file_is_reported_with_its_line(tmp_path, rel):
+    project = add_bad(copy_project(tmp_path), rel)
+    _, problems = read_site(project / "data", project / "docs")
+    lines = as_lines(problems)
+    named = {rel, ALSO.get(rel, rel)}
+    assert {p.path for p in problems} == named, "\n".join(lines)
+    expected = [(path, line, words) for path, line, words in EXPECTED if path in named]
+    for path, line, words in expected:
+        assert any(s.startswith(f"{path}:{line}:") and words in s for s in lines), (line, words, lines)
+    assert len(problems) == len(expected), "\n".join(lines)
+    assert all("Traceback" not in s and "\n" not in s for s in lines)
+
+
+def test_load_site_refuses_while_any_problem_remains(tmp_path):
+    project = add_bad(copy_project(tmp_path), "data/members/placeholder.yml")
+    with pytest.raises(ContentErrors) as err:
+        load_site(project / "data", project / "docs")
+    assert [e.path for e in err.value.errors] == ["data/members/placeholder.yml"] * 2
+
+
+def run_make(project: Path, target: str) -> subprocess.CompletedProcess:
+    """`make <target>` in a copy of the project, using this checkout's virtual environment."""
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
+        shutil.copy2(ROOT / name, project / name)  # keep times: the venv stamp stays fresh
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    return subprocess.run(["make", "-s", target], cwd=project, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")})
+
+
+def test_everything_is_reported_at_once_and_make_site_fails(tmp_path):
+    project = add_bad(copy_project(mkdir(tmp_path / "project")), *FILES)
+    result = run_make(project, "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    for path, line, words in EXPECTED:
+        assert any(s.startswith(f"{path}:{line}:") and words in s for s in result.stderr.splitlines()), \
+            (path, line, words, result.stderr)
+    assert f"{len(EXPECTED)} problems in {len(FILES) + len(ALSO)} files" in result.stderr
+    assert not (project / "site").exists(), "nothing may be published from part of the content"
+
+
+def test_the_engine_refuses_bad_content_too(tmp_path):
+    """Even when the validator is skipped (`mkdocs build` directly), no page is built."""
+    project = add_bad(copy_project(mkdir(tmp_path / "project")), "data/members/osdp-again.yml",
+                      "docs/statements/active-content.ru.md")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "data/members/osdp-again.yml:6:" in result.stderr
+    assert "docs/statements/active-content.ru.md:10:1: <script> is not allowed" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_validate_on_a_clean_tree_is_one_short_line():
+    result = subprocess.run([sys.executable, "-m", "microsite", "--root", str(ROOT), "validate"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 1 and len(result.stdout) < 100
+    assert result.stdout.startswith("ok: 5 coalitions, 29 members, 6 statements, 1 event ")
