@@ -21,7 +21,6 @@ WORDS = {
         "superseded": "Бұл мәлімдеменің орнына жаңасы қабылданды",
         "successor": "Жаңа мәтін",
         "correction": "Түзету",
-        "corrections": "Түзетулер",
         "badge.draft": "жоба",
         "badge.review": "талқылауда",
         "badge.withdrawn": "кері қайтарылды",
@@ -34,7 +33,6 @@ WORDS = {
         "superseded": "Это заявление заменено новым",
         "successor": "Новый текст",
         "correction": "Исправление",
-        "corrections": "Исправления",
         "badge.draft": "проект",
         "badge.review": "на обсуждении",
         "badge.withdrawn": "отозвано",
@@ -83,4 +81,4 @@ def corrections(text: StatementText, lang: str) -> str:
     words = WORDS[lang]
     lines = "".join(f"- {words['correction']}: {i18n.date(c.date, lang)} — {render.esc(c.reason)}\n"
                      for c in sorted(text.corrections, key=lambda c: c.date))
-    return f'\n<div class="ms-corrections" markdown>\n\n**{words["corrections"]}**\n\n{lines}\n</div>\n'
+    return f'\n<div class="ms-corrections" markdown>\n\n{lines}\n</div>\n'
