@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import copy_project
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main"]
 
@@ -43,7 +43,6 @@ def edit(path: Path, old: str, new: str) -> None:
 def repo(tmp_path) -> tuple[Path, str]:
     """The real content plus one statement under review, committed as the base."""
     repo = copy_project(tmp_path)
-    (repo / "statements.lock.json").write_bytes((ROOT / "statements.lock.json").read_bytes())
     statements = repo / "docs" / "statements"
     (statements / "kgi-appeal.kk.md").write_text(
         APPEAL.format(title="Үндеу", body="Үндеудің мәтіні."), encoding="utf-8")

@@ -29,6 +29,8 @@ EXPECTED = [
     ("data/members/missing-type.yml", 3, "the required field 'type' is missing"),
     ("data/members/wrong-type.yml", 6, "'memberships' must be a list"),
     ("data/members/bad-date.yml", 8, "must exist in the calendar"),
+    ("data/members/empty-name.yml", 6, "'kk' is empty — fill it in"),
+    ("data/members/empty-name.yml", 7, "'ru' is empty — fill it in"),
     ("data/members/placeholder.yml", 6, "'TODO' is a placeholder"),
     ("data/members/placeholder.yml", 7, "'Название организации' is a placeholder"),
     ("data/members/one-language.yml", 6, "'name' has no Russian text"),
@@ -156,3 +158,13 @@ def test_validate_on_a_clean_tree_is_one_short_line():
     assert result.stderr == ""
     assert len(result.stdout.splitlines()) == 1 and len(result.stdout) < 100
     assert result.stdout.startswith("ok: 5 coalitions, 29 members, 6 statements, 1 event ")
+
+
+def test_problems_are_annotated_on_their_line_in_github(tmp_path):
+    project = add_bad(copy_project(tmp_path), "data/members/unknown-field.yml")
+    result = subprocess.run([sys.executable, "-m", "microsite", "--root", str(project), "validate"],
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert result.stdout == ("::error file=data/members/unknown-field.yml,line=5,col=1::"
+                             "unknown field 'nmae' — did you mean 'name'?\n")

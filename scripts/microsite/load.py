@@ -247,7 +247,7 @@ class Reader:
         errors = schema.check(doc, kind, self.data_dir / "schema")
         self.problems += errors
         self.check_strings(doc)
-        if doc.data.get("id") != path.stem and "id" in doc.data:
+        if isinstance(doc.data.get("id"), str) and doc.data["id"] != path.stem:
             self.problems.append(doc.error(("id",), f"'id: {doc.data['id']}' must match the file name "
                                            f"'{path.name}' — rename the file to {doc.data['id']}.yml "
                                            "or change the id"))

@@ -138,7 +138,7 @@ def placeholders(documents) -> Iterator[ContentError]:
     """Names still reading 'TODO', 'Название', '...': forms left half-filled."""
     for doc in documents.values():
         for where, value in _names(doc.data):
-            if PLACEHOLDER.match(value):
+            if value and PLACEHOLDER.match(value):  # empty ones are the schema's message
                 yield doc.error(where, f"'{value}' is a placeholder, not a name — write the real "
                                 "name, or remove the entry")
 
