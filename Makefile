@@ -9,8 +9,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 MKDOCS := $(BIN)/mkdocs
 # Reproducible builds: page dates (sitemap lastmod, sitemap.xml.gz) come from the last commit
-# that changed the content, not from the clock, so the preview a reviewer read is byte for byte
-# the site that deploys (a merge that brings no other content change keeps that date).
+# that changed the content, not from the clock: one commit always builds the same bytes, so what
+# was checked in a pull request is what deploys (a merge that changes no content keeps the date).
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- data docs overrides mkdocs.yml 2>/dev/null)
 ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
