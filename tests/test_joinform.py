@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 
 from conftest import ROOT, copy_project
 from microsite import joinform, render
@@ -121,7 +122,8 @@ def test_markdown_marks_in_names_are_shown_as_text(project):
 @pytest.mark.parametrize("link", [
     "javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)",
     "ftp://example.org", "example.org", "https://", 'https://example.org/"onmouseover="x',
-    "https://example.org/a b", "https://" + "a" * 400 + ".org",
+    "https://example.org/a b", "https://" + "a" * 400 + ".org", "https://:80", "https://[::1",
+    "https://user@/path",
 ])
 def test_bad_links_are_refused(project, link):
     assert refused(project, body(link=link)).ru
@@ -257,3 +259,24 @@ def test_the_workflow_opens_the_pull_request_with_texts_as_plain_arguments(proje
                             capture_output=True, text=True, check=True).stdout
     assert "Add member obshchestvennyy-fond-otkrytoe-obshchestvo from the join request #7" in pushed
     assert "data/members/obshchestvennyy-fond-otkrytoe-obshchestvo.yml" in pushed
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_answer_is_refused_or_kept_exactly_as_text(answer):
+    try:
+        request = joinform.parse(body(name_ru=answer, link="https://example.org/"))
+    except Refusal as refusal:
+        assert refusal.kk and refusal.ru
+        return
+    assert request.name_ru == " ".join(answer.split())
+    written = yaml.safe_load(joinform.member_yaml(request, "x", JOINED, 7))
+    assert written["name"]["ru"] == request.name_ru
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=2000))
+def test_any_body_is_refused_never_a_crash(text):
+    with pytest.raises(Refusal):
+        joinform.parse(text)

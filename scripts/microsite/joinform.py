@@ -124,8 +124,12 @@ def _link(value: str) -> str:
     link = _single_line(value, "Сілтеме", "Ссылка", MAX_LINK)
     if not link:
         return ""
-    parts = urlsplit(link)
-    if (parts.scheme not in ("https", "http") or not parts.netloc or "." not in parts.hostname
+    try:
+        parts = urlsplit(link)
+        host = parts.hostname or ""
+    except ValueError:  # e.g. an unclosed [IPv6 address
+        host = ""
+    if (not host or parts.scheme not in ("https", "http") or "." not in host
             or re.search(r"[\s<>\"'`{}|\\^]", link)):
         raise Refusal("Сілтеме https:// деп басталатын сайт мекенжайы болуы керек.",
                       "Ссылка должна быть адресом сайта, начинающимся с https://.")
