@@ -146,3 +146,17 @@ def test_broken_base_or_head_is_reported_not_a_traceback(repo):
     assert summary.returncode == 0 and "Traceback" not in summary.stderr
     assert "data/members/osdp.yml:3:7: 'type: party' is not known" in summary.stdout.split("### Validation")[1]
     assert tool(repo, "review", "no-such-revision").returncode != 0
+
+
+def test_a_base_from_before_the_schemas_is_read_with_todays(repo):
+    repo, _ = repo
+    schema = {p.name: p.read_bytes() for p in (repo / "data/schema").iterdir()}
+    git(repo, "rm", "-r", "--quiet", "data/schema")
+    git(repo, "commit", "--quiet", "-m", "before the schemas")
+    old = git(repo, "rev-parse", "HEAD")
+    (repo / "data/schema").mkdir()
+    for name, content in schema.items():
+        (repo / "data/schema" / name).write_bytes(content)
+    summary = tool(repo, "review", old)
+    assert summary.returncode == 0, summary.stderr
+    assert "No statements, members or coalitions changed." in summary.stdout

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -31,6 +32,9 @@ def site_at(root: Path, revision: str, into: Path) -> tuple[Site, list[ContentEr
         raise SystemExit(f"git archive {revision}: {archive.stderr.decode().strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(into, filter="data")
+    # Today's rules read both sides: the schemas of the working tree, even where BASE had none.
+    shutil.rmtree(into / "data" / "schema", ignore_errors=True)
+    shutil.copytree(root / "data" / "schema", into / "data" / "schema")
     return read_site(into / "data", into / "docs")
 
 
