@@ -45,7 +45,8 @@ def site_model():
 def built(tmp_path_factory) -> Path:
     """The real site, built once per test run from the real content."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir)
+    # The public site, whatever the shell running the tests has set.
+    result = build(ROOT, site_dir, env={"PREVIEW": "false", "DIRECTORY_URLS": "true"})
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert not warnings, "\n".join(warnings)
