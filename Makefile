@@ -20,7 +20,9 @@ endif
 # `make site PREVIEW=true` also shows drafts and statements under review, with a banner
 # (`make serve` always does); mkdocs.yml reads it as `preview: !ENV [PREVIEW, false]`.
 
-.PHONY: serve site test validate new i18n-status lock review browser tools clean
+NODE_STAMP := node_modules/.installed
+
+.PHONY: serve site test validate new i18n-status lock review browser tools java clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,9 +69,21 @@ lock: $(STAMP)
 review: $(STAMP)
 	@$(BIN)/python -m microsite.review $(or $(BASE),$(error give the base revision: make review BASE=main))
 
-## All tests: content model, built HTML, headless Chromium
-test: validate tools
+## Checkers of the built site, pinned in package-lock.json: axe-core (accessibility) and the
+## Nu HTML checker (vnu-jar). --ignore-scripts: vnu-jar's install script would download a Java.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+## Java for the Nu HTML checker (installed once, when missing)
+java:
+	@command -v java >/dev/null || { \
+	  echo "Installing Debian's Java for the HTML checker"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+## All tests: content model, built HTML, headless Chromium, accessibility and HTML validity
+test: validate $(NODE_STAMP) tools java
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf site .build
+	rm -rf site .build node_modules

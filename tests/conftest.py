@@ -19,13 +19,18 @@ settings.register_profile("ci", max_examples=150)
 settings.register_profile("long", max_examples=3000)
 settings.load_profile("ci")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The real site is built as it is deployed: with its address (a GitHub Pages project site lives
+# below /<repository>/; the browser tests serve it below the same path).
+SITE_URL = "https://example.org/microsite/"
 
 
-def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: Path, site_url: str = "",
+          env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder, as `make site` runs it (`env` added)."""
+    env = ({k: v for k, v in os.environ.items() if k != "SITE_URL"}
+           | ({"SITE_URL": site_url} if site_url else {}) | (env or {}))
     return subprocess.run([*MKDOCS, "build", "--strict", "--clean", "-d", str(site_dir)],
-                          cwd=project, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, **(env or {})})
+                          cwd=project, capture_output=True, text=True, timeout=600, env=env)
 
 
 def copy_project(target: Path) -> Path:
@@ -46,7 +51,7 @@ def built(tmp_path_factory) -> Path:
     """The real site, built once per test run from the real content."""
     site_dir = tmp_path_factory.mktemp("site")
     # The public site, whatever the shell running the tests has set.
-    result = build(ROOT, site_dir, env={"PREVIEW": "false", "DIRECTORY_URLS": "true"})
+    result = build(ROOT, site_dir, SITE_URL, env={"PREVIEW": "false", "DIRECTORY_URLS": "true"})
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert not warnings, "\n".join(warnings)

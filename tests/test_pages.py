@@ -45,3 +45,16 @@ def test_single_coalition_is_the_home_page(tmp_path):
         members = tmp_path / "site" / prefix / "members" / "index.html"
         assert members.is_file()
         assert not (tmp_path / "site" / prefix / "coalitions").exists()
+        # Its member lists sit beside its members page, which links them.
+        assert (tmp_path / "site" / prefix / "members.csv").is_file()
+        assert 'href="../members.csv"' in members.read_text()
+
+
+def test_page_addresses_follow_the_engines_directory_urls(built, site_model):
+    for page in ("index.md", "coalitions/index.md", "statements/kgi-declaration.md"):
+        for lang in ("kk", "ru"):
+            assert (built / pages.url(page, lang) / "index.html").is_file(), (page, lang)
+    assert pages.url("coalitions/kgi/members.md", "ru") == "ru/coalitions/kgi/members/"
+    assert pages.href("statements/x.md", "coalitions/kgi/index.md") == "../../coalitions/kgi/"
+    assert pages.href("index.md", "index.md") == "./"
+    assert pages.members_data(site_model, "kgi", "csv") == "coalitions/kgi/members.csv"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from microsite import i18n, pages
+from microsite import i18n, pages, search
 from microsite.model import LANGS
 from conftest import build, copy_project
 from htmlparse import Tags
@@ -37,7 +37,7 @@ def test_every_coalition_page_exists_with_its_language(built, site_model, page, 
     for cid, part, url in coalition_urls(site_model, lang):
         tags = Tags(page(url).text)
         assert tags.find("html")[0]["lang"] == lang, url
-        alternates = {a["hreflang"]: a["href"] for a in tags.find("link", rel="alternate") if a.get("hreflang")}
+        alternates = {a["hreflang"]: a["href"] for a in tags.find("a", class_="md-select__link")}
         assert set(alternates) == set(LANGS), url
         for alt_lang, href in alternates.items():
             target = (built / url / href).resolve() / "index.html"
@@ -168,16 +168,17 @@ def test_translations_awaiting_review_are_marked(site_model, page, lang):
         assert (i18n.t(lang, "notice.review") in text) == marked, sid
 
 
-def test_yaml_content_is_in_the_search_index(built, site_model):
-    index = json.loads((built / "search" / "search_index.json").read_text())
+@pytest.mark.parametrize("lang", LANGS)
+def test_yaml_content_is_in_the_search_index(built, site_model, lang):
+    # Each language has its own index (microsite/search.py).
+    index = json.loads((built / search.root(lang) / search.INDEX).read_text(encoding="utf-8"))
     docs = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", d["text"])) for d in index["docs"])
     docs = " ".join(docs.split())
     for m in site_model.members.values():
-        for lang in LANGS:
-            assert m.name.get(lang) in docs, f"member {m.id} ({lang}) is not searchable"
+        assert m.name.get(lang) in docs, f"member {m.id} ({lang}) is not searchable"
     for c in site_model.coalitions.values():
         for d in c.directions:
-            assert " ".join(d.title.get("ru").split()) in docs
+            assert " ".join(d.title.get(lang).split()) in docs
 
 
 def test_no_page_is_missing_in_either_language(built):
@@ -193,7 +194,8 @@ def test_every_page_has_its_lang_and_both_alternates(built):
         lang = "ru" if rel.parts[0] == "ru" else "kk"
         tags = Tags(path.read_text(encoding="utf-8"))
         assert tags.find("html")[0]["lang"] == lang, rel
-        alternates = {a["hreflang"]: a["href"] for a in tags.find("link", rel="alternate") if a.get("hreflang")}
+        # The language menu's links; the hreflang pairs for search engines are in the sitemaps.
+        alternates = {a["hreflang"]: a["href"] for a in tags.find("a", class_="md-select__link")}
         assert set(alternates) == {"kk", "ru"}, rel
         for href in alternates.values():
             assert ((path.parent / href).resolve() / "index.html").is_file(), f"{rel}: {href}"

@@ -113,7 +113,7 @@ def test_deploy_grants_pages_rights_to_the_deploy_job_only():
 
 def test_dependabot_watches_pip_and_actions():
     config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
-    assert {u["package-ecosystem"] for u in config["updates"]} == {"pip", "github-actions"}
+    assert {u["package-ecosystem"] for u in config["updates"]} == {"pip", "npm", "github-actions"}
 
 
 def test_codeowners_routes_each_coalitions_statements(site_model):

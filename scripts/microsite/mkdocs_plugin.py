@@ -6,17 +6,25 @@ this package is engine-free, so moving to another engine means replacing this fi
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import pages
+from . import i18n, pages, search, seo, sitemap
 from .errors import ContentError, ContentErrors
-from .stage import stage
+from .model import DEFAULT_LANG, LANGS
+from .stage import split_lang, stage
 
 log = get_plugin_logger(__name__)
+
+
+def _alternates(config) -> list[dict]:
+    """The language menu's entries. i18n sets `config.extra.alternate` as an attribute, which
+    Jinja reads before the item."""
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
 
 
 class MicrositeConfig(base.Config):
@@ -26,12 +34,15 @@ class MicrositeConfig(base.Config):
     """Where the pages to build are assembled; generated, never edited by hand."""
     preview = c.Type(bool, default=False)
     """Also build drafts and statements under review, under a banner (never for production)."""
+    search_lang = c.DictOfItems(c.ListOfItems(c.Type(str)), default={"kk": ["kk"], "ru": ["en", "ru"]})
+    """lunr languages of each site language's search index ("kk" is ours: stem_kk.py)."""
 
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def __init__(self):
         self.source_docs: Path | None = None
         self.site = None
+        self.not_found: bytes | None = None  # the default language's 404.html
 
     # Before the i18n plugin (priority -100): it must see the staged tree.
     @event_priority(100)
@@ -42,7 +53,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             self.source_docs = Path(config.docs_dir).resolve()
             try:
                 self.site, written = stage(root / self.config.data_dir, self.source_docs, staging,
-                                           self.config.preview)
+                                           config.site_url or "", self.config.preview)
             except (ContentError, ContentErrors) as err:
                 # Every problem, then stop: a site is never built from part of the content.
                 raise PluginError(f"{err}\nThe site was not built: fix the problems above "
@@ -53,18 +64,76 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             config.nav = pages.nav(self.site)
         return config
 
+    def on_env(self, env, config, files):
+        # Engine-free data the templates print: Open Graph locales; the 404 page's words.
+        env.globals.update(og_locales=seo.OG_LOCALE, ui=i18n.UI, not_found_langs=LANGS,
+                           not_found_roots={lang: pages.lang_root(lang) or "./" for lang in LANGS})
+        return env
+
+    def on_template_context(self, context, template_name, config):
+        if template_name == "404.html":
+            # The language menu of a page that has no address: the languages' home pages
+            # (i18n leaves the last page's alternates, or absolute roots that ignore a sub-path).
+            for alternate in _alternates(config):
+                alternate["link"] = pages.lang_root(alternate["lang"]) or "./"
+        return context
+
     # After the i18n plugin (priority 50) has set the language switcher's links for this page.
     @event_priority(0)
     def on_page_context(self, context, page, config, nav):
-        # On home pages i18n leaves the languages' roots ("/", "/ru/") as absolute links, which
-        # break when the site is served from a sub-path (a GitHub Pages project site). Made
-        # site-relative, Material's `url` filter turns them page-relative like every other link.
-        # i18n sets `config.extra.alternate` as an attribute, which Jinja reads before the item.
-        for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+        # On home pages i18n leaves the languages' roots ("/", "/ru/", or below site_url's path)
+        # as absolute links, which break when the site is served from another path than the
+        # one it was built for. Made site-relative, Material's `url` filter turns them
+        # page-relative like every other link.
+        site_path = urlsplit(config.site_url or "").path.rstrip("/") + "/"
+        for alternate in _alternates(config):
             link = alternate.get("link", "")
-            if link.startswith("/") and not link.startswith("//"):
-                alternate["link"] = link.lstrip("/") or "./"
+            if link.startswith(site_path) and not link.startswith("//"):
+                alternate["link"] = link[len(site_path):] or "./"
+        if page.meta.get("jsonld"):
+            data = page.meta["jsonld"]
+            context["jsonld"] = seo.script(seo.absolute(data, page.canonical_url) if page.canonical_url else data)
+        # Where this page's language keeps its search index (overrides/main.html).
+        context["search_root"] = search.root(context.get("i18n_page_locale") or DEFAULT_LANG)
         return context
+
+    # Before the i18n plugin (priority -100) builds the other languages into the same folder.
+    @event_priority(90)
+    def _keep_404(self, config):
+        # Every language's build writes /404.html over the previous one; the default language's
+        # (the first build) is kept and put back after the last (see `_finish_site`).
+        if config.theme["language"] == DEFAULT_LANG:
+            self.not_found = (Path(config.site_dir) / "404.html").read_bytes()
+
+    # After the i18n plugin's on_post_build (-100), which runs the other languages' builds;
+    # each of them also ends here, the default language's (outermost) build last.
+    @event_priority(-110)
+    def _finish_site(self, config):
+        site_dir = Path(config.site_dir)
+        if self.not_found is not None:
+            (site_dir / "404.html").write_bytes(self.not_found)
+        # MkDocs' and i18n's sitemap: the last language's, with dates from the clock, and with
+        # "None" for addresses when site_url is unset. Ours: see sitemap.py.
+        for stale in ("sitemap.xml", "sitemap.xml.gz"):
+            (site_dir / stale).unlink(missing_ok=True)
+        if config.site_url:
+            staged = Path(config.docs_dir)
+            page_paths = {split_lang(p.relative_to(staged).as_posix())[0]
+                          for p in staged.rglob(f"*.{DEFAULT_LANG}.md")}
+            for rel, text in sitemap.files(sorted(page_paths), config.site_url).items():
+                (site_dir / rel).write_text(text, encoding="utf-8")
+
+    # After the i18n plugin (priority -100) has built every language and written Material's
+    # index of all of them: one index per language, and lunr's Kazakh script.
+    @event_priority(-200)
+    def _search_indexes(self, config):
+        site_dir = Path(config.site_dir)
+        sizes = search.write_indexes(site_dir, self.config.search_lang)
+        (site_dir / search.LUNR_KK).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / search.LUNR_KK).write_text(search.lunr_kk(), encoding="utf-8")
+        log.debug(f"search indexes: {sizes}")
+
+    on_post_build = CombinedEvent(_keep_404, _finish_site, _search_indexes)
 
     def on_serve(self, server, config, builder):
         # Editors change docs/ and data/; the staged copy changes as a consequence only.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .model import Site
+from .model import DEFAULT_LANG, Site
 
 HOME = "index.md"
 COALITIONS = "coalitions/index.md"
@@ -55,3 +55,30 @@ def with_lang(page: str, lang: str) -> str:
     """``statements/x.md`` → ``statements/x.kk.md``: the per-language file name."""
     stem, ext = posixpath.splitext(page)
     return f"{stem}.{lang}{ext}"
+
+
+def url(page: str, lang: str) -> str:
+    """A page's address below the site root: ``statements/x.md`` in ru → ``ru/statements/x/``
+    (the engine's directory URLs; the default language sits at the root)."""
+    stem = page[:-3]
+    stem = "" if stem == "index" else stem.removesuffix("/index")
+    return lang_root(lang) + (stem + "/" if stem else "")
+
+
+def lang_root(lang: str) -> str:
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+FEED = "feed.xml"  # one per language, at the language's root
+
+
+def members_data(site: Site, coalition_id: str, ext: str) -> str:
+    """The downloadable member list (``csv`` or ``json``) beside the coalition's members page."""
+    return posixpath.splitext(coalition_page(site, coalition_id, "members"))[0] + f".{ext}"
+
+
+def href(from_page: str, to_page: str) -> str:
+    """A link between the built pages (directory URLs), for text the engine does not rewrite."""
+    target = url(to_page, DEFAULT_LANG) or "."
+    rel = posixpath.relpath(target, url(from_page, DEFAULT_LANG) or ".")
+    return "./" if rel == "." else rel + "/"

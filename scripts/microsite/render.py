@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from . import i18n, lifecycle, pages
+from . import i18n, lifecycle, pages, seo
 from .i18n import t
 from .load import FRONT_MATTER
 from .model import LANGS, MEMBER_TYPES, Coalition, Event, Site, Source, Statement, Text, other_lang
@@ -114,6 +114,15 @@ def _event_item(p: Page, e: Event) -> str:
             f"  <small>{p.date(e.date)} · {p.tx(e.place)}</small>")
 
 
+def feed_path(lang: str) -> str:
+    """The language's feed, from the site root (the template makes it relative to the page)."""
+    return pages.lang_root(lang) + pages.FEED
+
+
+def feed_link(p: Page) -> str:
+    return f'\n<p class="ms-feed" markdown>:material-rss: [{p.t("feed")}]({p.to(pages.FEED)})</p>\n'
+
+
 def _list_or(items: list[str], empty: str) -> str:
     return ("\n".join(items) if items else empty) + "\n"
 
@@ -138,11 +147,13 @@ def coalition_card(p: Page, c: Coalition) -> str:
 
 def home(site: Site, lang: str) -> str:
     p = Page(site, pages.HOME, lang)
-    out = [front_matter(title=p.t("site.name"), hide=["navigation"]), f"# {p.t('site.name')}\n\n{p.t('home.intro')}\n\n",
+    out = [front_matter(title=p.t("site.name"), hide=["navigation"], description=p.t("home.intro"),
+                        feed=feed_path(lang)),
+           f"# {p.t('site.name')}\n\n{p.t('home.intro')}\n\n",
            f"## {p.t('coalitions')}\n\n", coalition_grid(p)]
     out += [f"\n## {p.t('statements.latest')}\n\n",
             _list_or([_statement_item(p, s) for s in site.statements_of()[:5]], p.t("statements.none")),
-            f"\n[{p.t('statements')} →]({p.to(pages.STATEMENTS)})\n",
+            f"\n[{p.t('statements')} →]({p.to(pages.STATEMENTS)})\n", feed_link(p),
             f"\n## {p.t('events.latest')}\n\n",
             _list_or([_event_item(p, e) for e in site.events_of()[:5]], p.t("events.none"))]
     return "".join(out)
@@ -155,7 +166,8 @@ def coalition_grid(p: Page) -> str:
 
 def coalitions_index(site: Site, lang: str) -> str:
     p = Page(site, pages.COALITIONS, lang)
-    return front_matter(title=p.t("coalitions")) + f"# {p.t('coalitions')}\n\n" + coalition_grid(p)
+    return (front_matter(title=p.t("coalitions"), description=p.t("home.intro"))
+            + f"# {p.t('coalitions')}\n\n" + coalition_grid(p))
 
 
 def overview(site: Site, cid: str, lang: str) -> str:
@@ -164,7 +176,8 @@ def overview(site: Site, cid: str, lang: str) -> str:
     members = site.members_of(cid)
     founded = ", ".join(x for x in (p.date(c.founded_date) if c.founded_date else "", p.tx(c.founded_place)) if x)
     parent = f"[{p.coalition_name(c.parent)}]({p.to(pages.coalition_page(site, c.parent))})" if c.parent else ""
-    out = [front_matter(title=c.name.get(lang), description=c.summary.get(lang)),
+    out = [front_matter(title=c.name.get(lang), description=seo.shorten(c.summary.get(lang)),
+                        jsonld=seo.coalition(site, cid, lang, p.path)),
            f"# {p.tx(c.name)}\n\n", p.menu(cid, "overview")]
     if c.short_name:
         out.append(f"**{p.tx(c.short_name)}**\n\n")
@@ -208,7 +221,9 @@ def directions(site: Site, cid: str, lang: str) -> str:
     c = site.coalitions[cid]
     p = Page(site, pages.coalition_page(site, cid, "directions"), lang)
     title = f"{p.t('directions')} — {c.name.get(lang)}"
-    out = [front_matter(title=title), p.heading(cid, p.t("directions"), "directions")]
+    listed = "; ".join(d.title.get(lang) for d in c.directions)
+    out = [front_matter(title=title, description=seo.shorten(f"{c.name.get(lang)} — {p.t('directions.of')}: {listed}")),
+           p.heading(cid, p.t("directions"), "directions")]
     for i, d in enumerate(c.directions, 1):
         out.append(f"## {i}. {p.tx(d.title)} {{ #direction-{i} }}\n\n")
         if d.text:
@@ -223,9 +238,14 @@ def members(site: Site, cid: str, lang: str) -> str:
     c = site.coalitions[cid]
     p = Page(site, pages.coalition_page(site, cid, "members"), lang)
     entries = site.members_of(cid)
-    out = [front_matter(title=f"{p.t('members')} — {c.name.get(lang)}"),
+    out = [front_matter(title=f"{p.t('members')} — {c.name.get(lang)}",
+                        description=f"{c.name.get(lang)}: {members_count(p, len(entries))}"),
            p.heading(cid, p.t("members"), "members"),
            f"{p.t('all')}: {members_count(p, len(entries))}\n\n"]
+    if entries:
+        data = [f"[{ext.upper()}]({p.to(pages.members_data(site, cid, ext))})" for ext in ("csv", "json")]
+        out.append(f'<p class="ms-download" markdown>:material-download: {p.t("members.download")}: '
+                   f'{" · ".join(data)}</p>\n\n')
     if not entries:
         out.append(p.t("members.none") + "\n")
     review = False
@@ -257,7 +277,8 @@ def contacts(site: Site, cid: str, lang: str) -> str:
     c = site.coalitions[cid]
     p = Page(site, pages.coalition_page(site, cid, "contacts"), lang)
     k = c.contacts
-    out = [front_matter(title=f"{p.t('contacts')} — {c.name.get(lang)}"),
+    out = [front_matter(title=f"{p.t('contacts')} — {c.name.get(lang)}",
+                        description=f"{p.t('contacts')} — {c.name.get(lang)}"),
            p.heading(cid, p.t("contacts"), "contacts")]
     rows = []
     if k.press:
@@ -281,21 +302,24 @@ def coalition_statements(site: Site, cid: str, lang: str) -> str:
     c = site.coalitions[cid]
     p = Page(site, pages.coalition_page(site, cid, "statements"), lang)
     items = [_statement_item(p, s, False) for s in site.statements_of(cid)]
-    return (front_matter(title=f"{p.t('statements')} — {c.name.get(lang)}")
+    return (front_matter(title=f"{p.t('statements')} — {c.name.get(lang)}",
+                         description=f"{p.t('statements')} — {c.name.get(lang)}", feed=feed_path(lang))
             + p.heading(cid, p.t("statements"), "statements")
-            + _list_or(items, p.t("statements.none")))
+            + _list_or(items, p.t("statements.none")) + feed_link(p))
 
 
 def statements_index(site: Site, lang: str) -> str:
     p = Page(site, pages.STATEMENTS, lang)
     items = [_statement_item(p, s) for s in site.statements_of()]
-    return front_matter(title=p.t("statements")) + f"# {p.t('statements')}\n\n" + _list_or(items, p.t("statements.none"))
+    return (front_matter(title=p.t("statements"), description=p.t("home.intro"), feed=feed_path(lang))
+            + f"# {p.t('statements')}\n\n" + _list_or(items, p.t("statements.none")) + feed_link(p))
 
 
 def events_index(site: Site, lang: str) -> str:
     p = Page(site, pages.EVENTS, lang)
     items = [_event_item(p, e) for e in site.events_of()]
-    return front_matter(title=p.t("events")) + f"# {p.t('events')}\n\n" + _list_or(items, p.t("events.none"))
+    return (front_matter(title=p.t("events"), description=p.t("home.intro"), feed=feed_path(lang))
+            + f"# {p.t('events')}\n\n" + _list_or(items, p.t("events.none")) + feed_link(p))
 
 
 def event(site: Site, eid: str, lang: str) -> str:
@@ -303,7 +327,8 @@ def event(site: Site, eid: str, lang: str) -> str:
     p = Page(site, pages.event_page(eid), lang)
     coalition = (f"[{p.coalition_name(e.coalition)}]({p.to(pages.coalition_page(site, e.coalition))})"
                  if e.coalition else "")
-    out = [front_matter(title=e.title.get(lang), description=e.summary.get(lang) or e.title.get(lang)),
+    out = [front_matter(title=e.title.get(lang), description=seo.shorten(e.summary.get(lang) or e.title.get(lang)),
+                        jsonld=seo.event(site, e, lang)),
            f"# {p.tx(e.title)}\n\n",
            _facts([(p.t("date"), p.date(e.date)), (p.t("place"), p.tx(e.place)),
                    (p.t("coalition"), coalition),
@@ -329,7 +354,8 @@ def statement(site: Site, sid: str, lang: str) -> str:
     meta = [p.t(f"statement.{s.kind}"), p.date(s.date) if s.date else "", esc(text.place)]
     if s.event:
         meta.append(f"[{p.tx(site.events[s.event].title)}]({p.to(pages.event_page(s.event))})")
-    out = [front_matter(title=text.title)]
+    out = [front_matter(title=text.title, description=seo.description(text.body), og_type="article",
+                        jsonld=seo.news_article(site, s, lang))]
     if s.coalition:
         current = "declaration" if s.kind == "declaration" else "statements"
         out.append(p.heading(s.coalition, esc(text.title), current))

@@ -8,23 +8,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import lifecycle, pages, render
+from . import feeds, lifecycle, opendata, pages, render
 from .errors import ContentError
 from .load import load_site, read_text, relpath
 from .model import LANGS, Site, other_lang
 
 
-def _split_lang(rel: str) -> tuple[str, str]:
+def split_lang(rel: str) -> tuple[str, str]:
     """``about.ru.md`` → (``about.md``, ``ru``); a page without a language suffix → ('', '')."""
     stem, _, ext = rel.rpartition(".")
     base, _, lang = stem.rpartition(".")
     return (f"{base}.{ext}", lang) if lang in LANGS and base else ("", "")
 
 
-def source_tree(site: Site, docs_dir: Path) -> dict[str, bytes]:
+def source_tree(site: Site, docs_dir: Path, site_url: str = "") -> dict[str, bytes]:
     """{relative path: content} of the whole tree to build."""
     project = docs_dir.parent
     tree = {path: text.encode() for path, text in render.all_pages(site).items()}
+    tree.update({path: text.encode() for path, text in feeds.files(site, site_url).items()})
+    for path, text in opendata.files(site).items():  # bilingual: the same file in both trees
+        tree.update({pages.with_lang(path, lang): text.encode() for lang in LANGS})
     prose: dict[str, dict[str, Path]] = {}  # hand-written pages by language
     for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(docs_dir).as_posix()
@@ -33,7 +36,7 @@ def source_tree(site: Site, docs_dir: Path) -> dict[str, bytes]:
         if rel in tree:
             raise ContentError(relpath(path, project), "this page is made from the files in data/; "
                                "remove it and edit the data instead")
-        base, lang = _split_lang(rel) if rel.endswith(".md") else ("", "")
+        base, lang = split_lang(rel) if rel.endswith(".md") else ("", "")
         if base:
             prose.setdefault(base, {})[lang] = path
         else:
@@ -69,6 +72,7 @@ def write_tree(tree: dict[str, bytes], target: Path) -> int:
     return written
 
 
-def stage(data_dir: Path, docs_dir: Path, target: Path, preview: bool = False) -> tuple[Site, int]:
+def stage(data_dir: Path, docs_dir: Path, target: Path, site_url: str = "",
+          preview: bool = False) -> tuple[Site, int]:
     site = lifecycle.published(load_site(data_dir, docs_dir), preview)
-    return site, write_tree(source_tree(site, docs_dir), target)
+    return site, write_tree(source_tree(site, docs_dir, site_url), target)
