@@ -8,9 +8,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 MKDOCS := $(BIN)/mkdocs
-# Reproducible builds: page dates (sitemap lastmod, sitemap.xml.gz) come from the last commit
-# that changed the content, not from the clock: one commit always builds the same bytes, so what
-# was checked in a pull request is what deploys (a merge that changes no content keeps the date).
+# Reproducible builds: the build date MkDocs gives templates and pages comes from the last
+# commit that changed the content, not from the clock: one commit always builds the same bytes,
+# so what was checked in a pull request is what deploys.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- data docs overrides mkdocs.yml 2>/dev/null)
 ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
