@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Html, build, copy_project
+from conftest import SITE_URL, Html, build, copy_project
 
 DRAFT = """---
 title: "{title}"
@@ -45,16 +45,17 @@ def project(tmp_path_factory) -> Path:
     return project
 
 
-def built_site(project: Path, tmp_path_factory, monkeypatch_env: dict) -> Path:
+def built_site(project: Path, tmp_path_factory, env: dict, site_url: str = "") -> Path:
     site = tmp_path_factory.mktemp("site")
-    result = build(project, site, env=monkeypatch_env)
+    result = build(project, site, site_url, env=env)
     assert result.returncode == 0, result.stderr
     return site
 
 
 @pytest.fixture(scope="module")
 def public(project, tmp_path_factory) -> Path:
-    return built_site(project, tmp_path_factory, {"PREVIEW": "false"})
+    """As deployed: with its address, so sitemaps and feeds are built too."""
+    return built_site(project, tmp_path_factory, {"PREVIEW": "false"}, SITE_URL)
 
 
 @pytest.fixture(scope="module")
@@ -71,13 +72,17 @@ def page(site: Path, url: str) -> Html:
 def test_a_draft_is_nowhere_in_the_public_site(public):
     assert not (public / "statements/kgi-appeal").exists()
     assert not (public / "ru/statements/kgi-appeal").exists()
-    for path in public.rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".json", ".xml"):
+    checked = 0
+    for path in public.rglob("*"):  # pages, search indexes, feeds, open data, sitemaps
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".csv", ".txt"):
             text = path.read_text(encoding="utf-8")
             assert "kgi-appeal" not in text and "Пробное обращение" not in text, path
+            checked += 1
+    assert checked > 80 and (public / "sitemap.xml").is_file() and (public / "feed.xml").is_file()
 
 
 def test_the_preview_shows_the_draft_under_a_banner_in_each_language(preview):
+    assert "Пробное обращение" in (preview / "ru/search/search_index.json").read_text(encoding="utf-8")
     kk, ru = page(preview, "statements/kgi-appeal"), page(preview, "ru/statements/kgi-appeal")
     assert "Жоба. Бұл мәлімдеме әлі қабылданбаған" in kk.article
     assert "Проект. Это заявление ещё не принято" in ru.article
