@@ -131,3 +131,25 @@ def test_codeowners_routes_each_coalitions_statements(site_model):
 def _codeowners_match(pattern: str, path: str) -> bool:
     regex = re.escape(pattern.lstrip("/")).replace(r"\*", "[^/]*")
     return re.fullmatch(regex + ("(/.*)?" if not pattern.endswith("*") else ""), path) is not None
+
+
+FORM_TYPES = {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+
+
+@pytest.mark.parametrize("path", sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml")), ids=lambda p: p.name)
+def test_issue_forms_are_well_formed_and_in_both_languages(path):
+    form = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if path.name == "config.yml":
+        assert form == {"blank_issues_enabled": False}
+        return
+    assert set(form) <= {"name", "description", "title", "labels", "body", "assignees", "projects"}
+    for key in ("name", "description", "title"):
+        assert re.search(r"[әғқңөұүһі].* / .*[а-я]", form[key], re.I), f"{key}: Kazakh / Russian"
+    ids = [item["id"] for item in form["body"] if item["type"] != "markdown"]
+    assert len(ids) == len(set(ids)) and all(re.fullmatch(r"[a-z_]+", i) for i in ids)
+    for item in form["body"]:
+        assert item["type"] in FORM_TYPES
+        if item["type"] != "markdown":
+            assert " / " in item["attributes"]["label"], item["id"]
+        if item["type"] in ("dropdown", "checkboxes"):
+            assert item["attributes"]["options"]
