@@ -160,3 +160,21 @@ def test_a_base_from_before_the_schemas_is_read_with_todays(repo):
     summary = tool(repo, "review", old)
     assert summary.returncode == 0, summary.stderr
     assert "No statements, members or coalitions changed." in summary.stdout
+
+
+def test_a_translation_added_to_an_adopted_statement_is_not_a_silent_change(repo):
+    repo, base = repo
+    statements = repo / "docs/statements"
+    kk = statements / "kgi-founding.kk.md"
+    text = kk.read_text(encoding="utf-8")
+    kk.unlink()
+    edit(statements / "kgi-founding.ru.md", "status: adopted", "status: adopted\nawaiting_translation: [kk]")
+    assert tool(repo, "lock", "update").returncode == 1  # the kk text would be gone: refused
+    git(repo, "add", "-A")
+    git(repo, "commit", "--quiet", "-m", "kk removed")
+    assert "lost its kk version" in tool(repo, "review", base).stdout
+    middle = git(repo, "rev-parse", "HEAD")
+    kk.write_text(text, encoding="utf-8")
+    edit(statements / "kgi-founding.ru.md", "awaiting_translation: [kk]\n", "")
+    summary = tool(repo, "review", middle).stdout
+    assert "translation added: kk" in summary and "without a correction" not in summary

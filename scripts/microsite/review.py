@@ -81,11 +81,18 @@ def statements(base: Site, head: Site) -> tuple[list[str], list[str]]:
         old = base.statements.get(sid)
         if old is None:
             continue
-        langs = [lang for lang in LANGS if (lang in s.texts) != (lang in old.texts) or (
-            lang in s.texts and lock.text_hash(s.texts[lang]) != lock.text_hash(old.texts[lang]))]
+        langs = [lang for lang in LANGS if lang in s.texts and lang in old.texts
+                 and lock.text_hash(s.texts[lang]) != lock.text_hash(old.texts[lang])]
+        came = [lang for lang in LANGS if lang in s.texts and lang not in old.texts]
+        gone = [lang for lang in LANGS if lang in old.texts and lang not in s.texts]
+        if came:
+            found["Changed"].append((s, f" — translation added: {', '.join(came)}"))
+        if gone:
+            found["Changed"].append((s, f" — **language version removed: {', '.join(gone)}**"))
+            alerts.append(f"`{sid}` lost its {', '.join(gone)} version")
         if langs:
-            fixes = [c for lang in langs if lang in s.texts for c in s.texts[lang].corrections
-                     if c not in (old.texts[lang].corrections if lang in old.texts else ())]
+            fixes = [c for lang in langs for c in s.texts[lang].corrections
+                     if c not in old.texts[lang].corrections]
             note = f" — text changed in {', '.join(langs)}"
             if old.status in lock.LOCKED_STATUSES:
                 note += "; corrections: " + ("; ".join(f"{c.date}: {render.esc(c.reason)}" for c in fixes)
