@@ -8,10 +8,21 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 MKDOCS := $(BIN)/mkdocs
+# Reproducible builds: the build date MkDocs gives templates and pages comes from the last
+# commit that changed the content, not from the clock: one commit always builds the same bytes,
+# so what was checked in a pull request is what deploys.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- data docs overrides mkdocs.yml 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+else
+unexport SOURCE_DATE_EPOCH  # empty (not a git checkout): MkDocs would fail on it
+endif
+# `make site PREVIEW=true` also shows drafts and statements under review, with a banner
+# (`make serve` always does); mkdocs.yml reads it as `preview: !ENV [PREVIEW, false]`.
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve site test bench validate new i18n-status browser java clean
+.PHONY: serve site test bench validate new i18n-status lock review browser tools java clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,10 +41,10 @@ new: $(STAMP)
 i18n-status: $(STAMP)
 	@$(BIN)/python -m microsite i18n-status
 
-## Preview with live reload at http://127.0.0.1:8000/ (LOCALE=kk or LOCALE=ru: that language only,
-## faster; named LOCALE because LANG is the system's own locale)
+## Preview with live reload at http://127.0.0.1:8000/ (drafts shown, with a banner).
+## LOCALE=kk or LOCALE=ru: that language only, faster (LOCALE, as LANG is the system's locale)
 serve: validate
-	$(if $(LOCALE),MICROSITE_LOCALE=$(LOCALE)) $(MKDOCS) serve
+	PREVIEW=true $(if $(LOCALE),MICROSITE_LOCALE=$(LOCALE)) $(MKDOCS) serve
 
 ## Strict build of the whole site into site/
 site: validate
@@ -51,6 +62,20 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+## Debian tools the tests use: chromium, faketime (builds at another clock), shellcheck
+tools: browser
+	@command -v faketime >/dev/null && command -v shellcheck >/dev/null || { \
+	  echo "Installing Debian's faketime and shellcheck for the tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime shellcheck >/dev/null; }
+
+## Record the adopted statements' texts in the lock file (after adding a correction entry)
+lock: $(STAMP)
+	$(BIN)/python -m microsite.lock update
+
+## Markdown summary of the content changes since BASE (a git revision), for reviewers
+review: $(STAMP)
+	@$(BIN)/python -m microsite.review $(or $(BASE),$(error give the base revision: make review BASE=main))
+
 ## Checkers of the built site, pinned in package-lock.json: axe-core (accessibility) and the
 ## Nu HTML checker (vnu-jar). --ignore-scripts: vnu-jar's install script would download a Java.
 $(NODE_STAMP): package.json package-lock.json
@@ -64,7 +89,7 @@ java:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
 ## All tests: content model, built HTML, headless Chromium, accessibility and HTML validity
-test: validate $(NODE_STAMP) browser java
+test: validate $(NODE_STAMP) tools java
 	$(BIN)/python -m pytest -q
 
 clean:

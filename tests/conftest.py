@@ -24,16 +24,18 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 SITE_URL = "https://example.org/microsite/"
 
 
-def build(project: Path, site_dir: Path, site_url: str = "") -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder, as `make site` runs it."""
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | ({"SITE_URL": site_url} if site_url else {})
+def build(project: Path, site_dir: Path, site_url: str = "",
+          env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder, as `make site` runs it (`env` added)."""
+    env = ({k: v for k, v in os.environ.items() if k != "SITE_URL"}
+           | ({"SITE_URL": site_url} if site_url else {}) | (env or {}))
     return subprocess.run([*MKDOCS, "build", "--strict", "--clean", "-d", str(site_dir)],
                           cwd=project, capture_output=True, text=True, timeout=600, env=env)
 
 
 def copy_project(target: Path) -> Path:
     """A copy of the project's content and config, for builds with changed content."""
-    for name in ("mkdocs.yml", "data", "docs", "overrides"):
+    for name in ("mkdocs.yml", "data", "docs", "overrides", "statements.lock.json"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, target / name)
     return target
@@ -48,7 +50,8 @@ def site_model():
 def built(tmp_path_factory) -> Path:
     """The real site, built once per test run from the real content."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir, SITE_URL)
+    # The public site, whatever the shell running the tests has set.
+    result = build(ROOT, site_dir, SITE_URL, env={"PREVIEW": "false", "DIRECTORY_URLS": "true"})
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert not warnings, "\n".join(warnings)

@@ -46,6 +46,8 @@ class MicrositeConfig(base.Config):
     """YAML records: coalitions/, members/, events/ (relative to mkdocs.yml)."""
     staging_dir = c.Type(str, default=".build/docs")
     """Where the pages to build are assembled; generated, never edited by hand."""
+    preview = c.Type(bool, default=False)
+    """Also build drafts and statements under review, under a banner (never for production)."""
     search_lang = c.DictOfItems(c.ListOfItems(c.Type(str)), default={"kk": ["kk"], "ru": ["en", "ru"]})
     """lunr languages of each site language's search index ("kk" is ours: stem_kk.py)."""
 
@@ -68,7 +70,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             start, cpu = time.perf_counter(), time.process_time()
             try:
                 self.site, written = stage(root / self.config.data_dir, self.source_docs, staging,
-                                           config.site_url or "")
+                                           config.site_url or "", self.config.preview)
             except (ContentError, ContentErrors) as err:
                 # Every problem, then stop: a site is never built from part of the content.
                 raise PluginError(f"{err}\nThe site was not built: fix the problems above "

@@ -13,7 +13,7 @@ from collections import Counter
 
 import yaml
 
-from . import i18n, pages, seo
+from . import i18n, lifecycle, pages, seo
 from .i18n import t
 from .load import FRONT_MATTER
 from .model import (
@@ -112,7 +112,7 @@ def _statement_item(p: Page, s: Statement, with_coalition: bool = True) -> str:
     meta = [p.date(s.date) if s.date else "", p.t(f"statement.{s.kind}")]
     if with_coalition and s.coalition:
         meta.append(p.coalition_name(s.coalition))
-    return f"- [{title}]({p.to(pages.statement_page(s.id))})  \n  <small>{' · '.join(m for m in meta if m)}</small>"
+    return f"- [{title}]({p.to(pages.statement_page(s.id))}){lifecycle.badge(s, p.lang)}  \n  <small>{' · '.join(m for m in meta if m)}</small>"
 
 
 def _event_item(p: Page, e: Event) -> str:
@@ -427,7 +427,9 @@ def statement(site: Site, sid: str, lang: str) -> str:
     else:
         out.append(f"# {esc(text.title)}\n\n")
     out.append(f'<p class="ms-meta" markdown>{" · ".join(m for m in meta if m)}</p>\n\n')
+    out.append(lifecycle.notice(site, s, p.path, lang))
     out.append(text.body if text.lang == lang else fallback_body(text.body, text.lang, lang))
+    out.append(lifecycle.corrections(text, lang))
     if s.signatories:
         out.append(f"\n## {p.t('signatories')}\n\n")
         if s.coalition:
