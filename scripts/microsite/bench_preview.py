@@ -56,7 +56,7 @@ def preview_waits(locale: str | None, edits: int) -> list[float]:
             src = ROOT / name
             (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
         port = free_port()
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PREVIEW": "true"}  # as `make serve`
         env.pop("MICROSITE_LOCALE", None)
         if locale:
             env["MICROSITE_LOCALE"] = locale
