@@ -8,13 +8,14 @@ import sys
 import pytest
 
 from conftest import ROOT
-from microsite import bench
+from microsite import bench, lock
 from microsite.load import load_site
 
 
 def test_synthetic_site_is_valid_content_of_the_asked_size(tmp_path, site_model):
     project = bench.synthetic_project(tmp_path, coalitions=4, members=90, statements=13, events=3)
     again = load_site(project / "data", project / "docs")  # every check passes: valid content
+    assert not lock.check(again, project)  # `make validate`'s lock check passes too
     assert (len(again.coalitions), len(again.members), len(again.statements), len(again.events)) == (4, 90, 13, 3)
     hub = next(iter(again.coalitions))
     assert len(again.members_of(hub)) > len(again.members_of(list(again.coalitions)[1]))

@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import dump
+from . import dump, lock
 from .load import load_site
 from .synth import synthetic_site
 
@@ -118,7 +118,9 @@ def synthetic_project(target: Path, coalitions: int, members: int, statements: i
     shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("statements"))
     shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns(*dump.FOLDERS))
     real = load_site(ROOT / "data", ROOT / "docs")
-    dump.write_site(synthetic_site(real, coalitions, members, statements, events), target)
+    site = synthetic_site(real, coalitions, members, statements, events)
+    dump.write_site(site, target)
+    lock.write_lock(target, lock.updated(site, {}))  # adopted texts locked, as `make lock` does
     return target
 
 
