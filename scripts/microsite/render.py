@@ -371,20 +371,21 @@ def coalition_statements(site: Site, cid: str, lang: str) -> list[str]:
                      site.statements_of(cid), feed_link)
 
 
+def _site_list(site: Site, first: str, lang: str, key: str, item, records: list) -> list[str]:
+    """A site-wide list (statements, events) in pages, with the language's feed."""
+    return paginated(site, first, lang,
+                     {"title": t(lang, key), "description": t(lang, "home.intro"), "feed": feed_path(lang)},
+                     lambda p: f"# {p.t(key)}\n\n",
+                     lambda p, part: _list_or([item(p, r) for r in part], p.t(f"{key}.none")),
+                     records, feed_link)
+
+
 def statements_index(site: Site, lang: str) -> list[str]:
-    return paginated(site, pages.STATEMENTS, lang,
-                     {"title": t(lang, "statements"), "description": t(lang, "home.intro"), "feed": feed_path(lang)},
-                     lambda p: f"# {p.t('statements')}\n\n",
-                     lambda p, part: _list_or([_statement_item(p, s) for s in part], p.t("statements.none")),
-                     site.statements_of(), feed_link)
+    return _site_list(site, pages.STATEMENTS, lang, "statements", _statement_item, site.statements_of())
 
 
 def events_index(site: Site, lang: str) -> list[str]:
-    return paginated(site, pages.EVENTS, lang,
-                     {"title": t(lang, "events"), "description": t(lang, "home.intro"), "feed": feed_path(lang)},
-                     lambda p: f"# {p.t('events')}\n\n",
-                     lambda p, part: _list_or([_event_item(p, e) for e in part], p.t("events.none")),
-                     site.events_of(), feed_link)
+    return _site_list(site, pages.EVENTS, lang, "events", _event_item, site.events_of())
 
 
 def event(site: Site, eid: str, lang: str) -> str:
