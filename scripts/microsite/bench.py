@@ -5,7 +5,8 @@ number of pages, and print how long each took and how large the output is.
 
 The synthetic content is made through the model (`synth`) and written as editors' files
 (`dump`) in a temporary folder beside the project's own mkdocs.yml and overrides, then built
-with `mkdocs build --strict` as `make site` does. MkDocs runs as a child process: this package
+with `make validate` then `mkdocs build --strict`, as `make site` does (the build trusts the
+validation's stamp, see `stamp.py`). MkDocs runs as a child process: this package
 never imports it. The project's own CPU time is what the plugin reports: for staging (load,
 validate, render, write) and for all its hooks (staging, page hooks, sitemaps, search indexes);
 the rest of the build is MkDocs, Material and i18n.
@@ -64,6 +65,8 @@ class Result:
     search: int
     search_gzip: int
     peak_kb: int
+    validate_seconds: float | None = None  # `make validate` before the build, as `make site` runs
+    validate_cpu: float | None = None
 
     @property
     def per_page_ms(self) -> float:
@@ -77,8 +80,16 @@ class Result:
 def mkdocs_build(project: Path, site_dir: Path, profile: Path | None = None) -> tuple[float, float, int, str]:
     """`mkdocs build --strict --clean` as `make site` runs it: (seconds, CPU seconds, peak memory
     KB, log). CPU time is the steadier figure when other work shares the machine."""
-    command = [sys.executable, *(["-m", "cProfile", "-o", str(profile)] if profile else []),
-               "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)]
+    return run([sys.executable, *(["-m", "cProfile", "-o", str(profile)] if profile else []),
+                "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)], project)
+
+
+def validate(project: Path) -> tuple[float, float, int, str]:
+    """`make validate`, the first step of `make site` (it leaves the stamp the build trusts)."""
+    return run([sys.executable, "-m", "microsite", "--root", str(project), "validate"], project)
+
+
+def run(command: list[str], project: Path) -> tuple[float, float, int, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     with tempfile.TemporaryFile() as log:
@@ -90,11 +101,12 @@ def mkdocs_build(project: Path, site_dir: Path, profile: Path | None = None) -> 
         log.seek(0)
         output = log.read().decode("utf-8", "replace")
     if child.returncode:
-        sys.exit(f"the build in {project} failed:\n{output[-3000:]}")
+        sys.exit(f"{command[-1]} in {project} failed:\n{output[-3000:]}")
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, output
 
 
-def measure(project: Path, site_dir: Path, profile: Path | None = None) -> Result:
+def measure(project: Path, site_dir: Path, profile: Path | None = None, checked: bool = False) -> Result:
+    validated = validate(project)[:2] if checked else None
     seconds, cpu, peak_kb, output = mkdocs_build(project, site_dir, profile)
     staged, own = STAGED.search(output), OWN.findall(output)
     html = {p: p.stat().st_size for p in site_dir.rglob("*.html") if p.name != "404.html"}
@@ -108,7 +120,8 @@ def measure(project: Path, site_dir: Path, profile: Path | None = None) -> Resul
                   largest_page=largest.relative_to(site_dir).as_posix(),
                   search=search.stat().st_size if search.is_file() else 0,
                   search_gzip=len(gzip.compress(search.read_bytes())) if search.is_file() else 0,
-                  peak_kb=peak_kb)
+                  peak_kb=peak_kb, validate_seconds=validated[0] if validated else None,
+                  validate_cpu=validated[1] if validated else None)
 
 
 def synthetic_project(target: Path, coalitions: int, members: int, statements: int, events: int) -> Path:
@@ -156,6 +169,9 @@ def table(ours: Result, base: Result | None) -> str:
 
     rows = [
         ("HTML pages", f"{ours.pages}", lambda r: f"{r.pages}", None),
+        ("make validate (first step of make site)",
+         f"{ours.validate_seconds:.1f} s (CPU {ours.validate_cpu:.1f} s)" if ours.validate_seconds else "—",
+         lambda r: "—", None),
         ("build time", f"{ours.seconds:.1f} s", lambda r: f"{r.seconds:.1f} s", lambda r: r.seconds),
         ("build CPU time", f"{ours.cpu:.1f} s", lambda r: f"{r.cpu:.1f} s", lambda r: r.cpu),
         ("time per page", f"{ours.per_page_ms:.1f} ms", lambda r: f"{r.per_page_ms:.1f} ms",
@@ -200,7 +216,7 @@ def main(argv: list[str] | None = None) -> None:
         (work / "project").mkdir(parents=True)
         (work / "baseline").mkdir()
         project = synthetic_project(work / "project", args.coalitions, args.members, args.statements, events)
-        ours = measure(project, work / "site")
+        ours = measure(project, work / "site", checked=True)
         staged = sum(1 for _ in (project / ".build" / "docs").rglob("*.md"))
         base = None
         if not args.no_baseline:

@@ -5,7 +5,7 @@ import os
 import sys
 import time
 
-from . import lock, new, status
+from . import lock, new, stamp, status
 from .errors import ContentErrors
 from .load import load_site, read_site
 
@@ -25,6 +25,7 @@ def validate(args) -> int:
         print(f"{_n(len(problems), 'problem')} in {_n(len(files), 'file')}: nothing is published "
               "until they are fixed", file=sys.stderr)
         return 1
+    stamp.write(args.root, args.root / "data", args.root / "docs")  # the build need not repeat it
     print(f"ok: {_n(len(site.coalitions), 'coalition')}, {_n(len(site.members), 'member')}, "
           f"{_n(len(site.statements), 'statement')}, {_n(len(site.events), 'event')} "
           f"({time.perf_counter() - started:.2f} s)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import feeds, lifecycle, opendata, pages, render
+from . import feeds, lifecycle, opendata, pages, render, stamp
 from .errors import ContentError
 from .load import load_site, read_text, relpath
 from .model import LANGS, Site, other_lang
@@ -76,5 +76,6 @@ def write_tree(tree: dict[str, bytes], target: Path) -> int:
 
 def stage(data_dir: Path, docs_dir: Path, target: Path, site_url: str = "",
           preview: bool = False) -> tuple[Site, int]:
-    site = lifecycle.published(load_site(data_dir, docs_dir), preview)
+    checks = not stamp.passed(data_dir.parent, data_dir, docs_dir)
+    site = lifecycle.published(load_site(data_dir, docs_dir, checks), preview)
     return site, write_tree(source_tree(site, docs_dir, site_url), target)
