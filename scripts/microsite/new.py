@@ -18,30 +18,24 @@ from .load import SCHEMA_LINE, read_site
 from .model import COALITION_KINDS, MEMBER_TYPES, SCOPES, STATEMENT_KINDS
 
 # What each kind asks for: (flag, question in Kazakh / Russian, required, choices)
+def both(flag: str, kk: str, ru: str) -> list[tuple]:
+    """A text asked in both languages: two questions, flags `<flag>_kk` and `<flag>_ru`."""
+    return [(f"{flag}_kk", f"{kk} қазақша / {ru} по-казахски", True, None),
+            (f"{flag}_ru", f"{kk} орысша / {ru} по-русски", True, None)]
+
+
+NAME, PLACE = both("name", "Атауы", "Название"), both("place", "Орны", "Место")
 QUESTIONS = {
-    "member": [("name_kk", "Атауы қазақша / Название по-казахски", True, None),
-               ("name_ru", "Атауы орысша / Название по-русски", True, None),
-               ("type", "Түрі / Тип", True, MEMBER_TYPES),
+    "member": [*NAME, ("type", "Түрі / Тип", True, MEMBER_TYPES),
                ("coalition", "Коалиция (id)", True, None),
                ("joined", "Қосылған күні / Дата вступления (YYYY-MM-DD)", False, None),
                ("link", "Сайт / Сайт (https://…)", False, None)],
-    "coalition": [("name_kk", "Атауы қазақша / Название по-казахски", True, None),
-                  ("name_ru", "Атауы орысша / Название по-русски", True, None),
-                  ("kind", "Түрі / Вид", True, COALITION_KINDS),
-                  ("scope", "Ауқымы / Масштаб", True, SCOPES),
-                  ("place_kk", "Орны қазақша / Место по-казахски", True, None),
-                  ("place_ru", "Орны орысша / Место по-русски", True, None),
-                  ("summary_kk", "Қысқаша қазақша / Кратко по-казахски", True, None),
-                  ("summary_ru", "Қысқаша орысша / Кратко по-русски", True, None)],
-    "event": [("title_kk", "Атауы қазақша / Название по-казахски", True, None),
-              ("title_ru", "Атауы орысша / Название по-русски", True, None),
-              ("date", "Күні / Дата (YYYY-MM-DD)", True, None),
-              ("place_kk", "Орны қазақша / Место по-казахски", True, None),
-              ("place_ru", "Орны орысша / Место по-русски", True, None),
-              ("coalition", "Коалиция (id)", False, None)],
-    "statement": [("title_kk", "Тақырыбы қазақша / Заголовок по-казахски", True, None),
-                  ("title_ru", "Тақырыбы орысша / Заголовок по-русски", True, None),
-                  ("kind", "Түрі / Вид", True, STATEMENT_KINDS),
+    "coalition": [*NAME, ("kind", "Түрі / Вид", True, COALITION_KINDS),
+                  ("scope", "Ауқымы / Масштаб", True, SCOPES), *PLACE,
+                  *both("summary", "Қысқаша", "Кратко")],
+    "event": [*both("title", "Атауы", "Название"), ("date", "Күні / Дата (YYYY-MM-DD)", True, None),
+              *PLACE, ("coalition", "Коалиция (id)", False, None)],
+    "statement": [*both("title", "Тақырыбы", "Заголовок"), ("kind", "Түрі / Вид", True, STATEMENT_KINDS),
                   ("coalition", "Коалиция (id)", True, None)],
 }
 FOLDERS = {"member": "data/members", "coalition": "data/coalitions", "event": "data/events",
