@@ -227,3 +227,12 @@ def test_no_markdown_marks_leak_into_pages(built):
             if mark in text:
                 leaks.append(f"{path.relative_to(built)}: {mark!r}")
     assert not leaks, "\n".join(leaks[:10])
+
+
+def test_page_titles_name_the_page_and_the_site_once(page):
+    names = {"kk": "Азаматтық коалициялар", "ru": "Гражданские коалиции"}
+    for lang, name in names.items():
+        home = re.search(r"<title>(.*?)</title>", page(PREFIX[lang]).text).group(1)
+        assert home == name
+        members = re.search(r"<title>(.*?)</title>", page(PREFIX[lang] + "coalitions/kgi/members/").text).group(1)
+        assert members.endswith(f" - {name}") and members.count(name) == 1
