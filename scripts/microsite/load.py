@@ -118,10 +118,6 @@ def event(d: dict, path: str) -> Event:
 
 BUILDERS = {"coalition": coalition, "member": member, "event": event}
 
-# Facts of the statement itself: both language files must give the same value.
-STATEMENT_NEUTRAL = ("kind", "coalition", "event", "date", "status", "adopted", "withdrawn",
-                     "superseded_by", "signatories", "source")
-
 
 def statement_text(d: dict, body: str, lang: str, path: str) -> StatementText:
     return StatementText(

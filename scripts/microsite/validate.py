@@ -157,6 +157,7 @@ def _names(data, where: tuple = ()) -> Iterator[tuple[tuple, str]]:
             yield from _names(value, (*where, index))
 
 
+# Facts of the statement itself: both language files must give the same value.
 NEUTRAL = ("kind", "coalition", "event", "date", "status", "adopted", "withdrawn",
            "superseded_by", "signatories", "source")
 
