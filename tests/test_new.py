@@ -55,6 +55,16 @@ def test_each_kind_scaffolds_valid_files(project):
     assert set(statement.texts) == {"kk", "ru"} and statement.status == "draft"
 
 
+def test_a_long_name_gets_an_id_cut_between_words(project):
+    """A name longer than an id may be: the id ends on a whole word, never on a hyphen."""
+    result = run_new(project, "member", "--name-kk", "Тау-кен компанияларының республикалық қауымдастығы", "--name-ru",
+                     "Республиканская ассоциация горнодобывающих и горно-металлургических компаний",
+                     "--type", "ngo", "--coalition", "kgi")
+    assert result.returncode == 0, result.stderr
+    mid = "respublikanskaya-assotsiatsiya-gornodobyvayushchikh-i-gorno"
+    assert result.stdout == f"created data/members/{mid}.yml — open it to add more\n"
+
+
 @pytest.mark.parametrize("args, words", [
     (["--coalition", "kgii"], "the coalition 'kgii' does not exist — did you mean 'kgi'?"),
     (["--coalition", "kgi", "--name-ru", "ОСДП", "--id", "osdp-2"], "this name is also used by data/members/osdp.yml"),

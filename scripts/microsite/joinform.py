@@ -32,6 +32,7 @@ import yaml
 from .errors import ContentError, ContentErrors
 from .load import read_site
 from .model import Site
+from .new import slug
 
 ROOT = Path(__file__).resolve().parents[2]
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "join.yml"
@@ -194,27 +195,6 @@ def duplicate_of(request: Request, site: Site) -> str:
         if request.link and m.link and _link_key(m.link) == _link_key(request.link):
             return m.path
     return ""
-
-
-# The seeds' ids spell Russian names this way (e.g. federatsiya-futbola-kazakhstana), and
-# Kazakh letters by their nearest Latin ones; Unidecode spells some differently (я → ia), and
-# no well-kept library covers Kazakh letters, so the table is ours.
-_LATIN = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
-    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
-     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
-     "a", "g", "q", "n", "o", "u", "u", "h", "i"]))
-
-
-def slug(name: str) -> str:
-    text = "".join(_LATIN.get(ch, ch) for ch in name.casefold())
-    words = re.sub(r"[^a-z0-9]+", " ", text).split()
-    out = ""
-    for word in words:
-        if len(out) + len(word) + 1 > 60:
-            break
-        out = f"{out}-{word}" if out else word
-    return out
 
 
 def member_id(request: Request, site: Site, issue: int) -> str:

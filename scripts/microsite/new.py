@@ -50,8 +50,16 @@ def add_arguments(parser) -> None:
         parser.add_argument("--" + flag.replace("_", "-"), dest=flag)
 
 
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower().replace("'", "")).strip("-")[:60]
+def slug(name: str, limit: int = 60) -> str:
+    """An id made from a name (also for the join form's members): Latin letters, digits and
+    single hyphens, cut between words so that it never ends in a hyphen."""
+    words = re.sub(r"[^a-z0-9]+", " ", anyascii(name).lower().replace("'", "")).split()
+    out = words[0][:limit] if words else ""
+    for word in words[1:]:
+        if len(out) + 1 + len(word) > limit:
+            break
+        out = f"{out}-{word}"
+    return out
 
 
 def q(text: str) -> str:
