@@ -29,10 +29,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import new
 from .errors import ContentError, ContentErrors
 from .load import read_site
 from .model import Site
-from .new import slug
 
 ROOT = Path(__file__).resolve().parents[2]
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "join.yml"
@@ -198,7 +198,7 @@ def duplicate_of(request: Request, site: Site) -> str:
 
 
 def member_id(request: Request, site: Site, issue: int) -> str:
-    base = slug(request.name_ru) or slug(request.name_kk) or f"member-{issue}"
+    base = new.slug(request.name_ru) or new.slug(request.name_kk) or f"member-{issue}"
     candidate, n = base, 2
     while candidate in site.members:
         candidate, n = f"{base}-{n}", n + 1
@@ -207,19 +207,12 @@ def member_id(request: Request, site: Site, issue: int) -> str:
 
 # -- the member file --------------------------------------------------------------------------
 
-def _q(text: str) -> str:
-    """A YAML double-quoted scalar: whatever the text holds, it stays text."""
-    return yaml.safe_dump(text, default_style='"', allow_unicode=True, width=10**6).strip()
-
-
 def member_yaml(request: Request, mid: str, joined: dt.date, issue: int) -> str:
-    lines = ["# yaml-language-server: $schema=../schema/member.schema.json",
-             f"# Joined through the form: issue #{issue}", f"id: {_q(mid)}", f"type: {request.type}",
-             "name:", f"  kk: {_q(request.name_kk)}", f"  ru: {_q(request.name_ru)}"]
-    if request.link:
-        lines.append(f"link: {_q(request.link)}")
-    lines += ["memberships:", f"  - coalition: {_q(request.coalition)}", f"    joined: {joined.isoformat()}"]
-    return "\n".join(lines) + "\n"
+    """The file `make new member` would write, noting the issue it came from."""
+    values = {"id": mid, "type": request.type, "name_kk": request.name_kk, "name_ru": request.name_ru,
+              "link": request.link, "coalition": request.coalition, "joined": joined.isoformat()}
+    [text] = new.render("member", values, note=f"Joined through the form: issue #{issue}").values()
+    return text
 
 
 def _loader_problems(root: Path, rel: str, text: str) -> list[ContentError]:

@@ -82,12 +82,13 @@ def ask(kind: str, values: dict, interactive: bool) -> list[str]:
     return missing
 
 
-def render(kind: str, v: dict) -> dict[str, str]:
-    """{relative path: file text} for the new record."""
+def render(kind: str, v: dict, note: str = "") -> dict[str, str]:
+    """{relative path: file text} for the new record; `note` becomes a comment in a YAML file."""
     def text(key: str, indent: str = "") -> str:
         return f"{indent}{key}:\n{indent}  kk: {q(v[key + '_kk'])}\n{indent}  ru: {q(v[key + '_ru'])}\n"
 
-    head = SCHEMA_LINE.format(kind=kind) + f"\nid: {q(v['id'])}\n"  # an id may be "off" or "no"
+    head = (SCHEMA_LINE.format(kind=kind) + (f"\n# {note}" if note else "")
+            + f"\nid: {q(v['id'])}\n")  # an id may be "off" or "no"
     if kind == "member":
         body = (f"type: {v['type']}\n" + text("name") + (f"link: {q(v['link'])}\n" if v.get("link") else "")
                 + f"memberships:\n  - coalition: {q(v['coalition'])}\n"
