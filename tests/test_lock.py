@@ -4,8 +4,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import subprocess
+import sys
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 from microsite import lock
 from microsite.model import Correction
 
@@ -55,3 +57,14 @@ def test_a_damaged_lock_file_is_named_not_a_traceback(site_model, tmp_path):
     [problem] = lock.check(site_model, tmp_path)
     assert str(problem).startswith("statements.lock.json:1:")
     assert "restore it from git" in problem.message
+
+
+def test_make_lock_names_a_damaged_lock_file_not_a_traceback(tmp_path):
+    project = copy_project(tmp_path)
+    (project / lock.LOCK_FILE).write_text('{"kgi-declaration": {', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "microsite.lock", "update"], cwd=project,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.startswith("statements.lock.json:1:22: the lock file is damaged")
+    assert "Traceback" not in result.stderr
+    assert (project / lock.LOCK_FILE).read_text(encoding="utf-8") == '{"kgi-declaration": {'

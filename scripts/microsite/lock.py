@@ -7,7 +7,7 @@ records the texts as they are now and refuses a change that has no new correctio
 cannot be used to launder a silent edit. Withdrawn and superseded statements were adopted: their
 texts stay locked, and an adopted statement is never deleted (it is withdrawn instead).
 
-    python -m microsite.lock check    # `make validate`: all content, then the lock
+    python -m microsite.lock check    # what `make validate` checks: all content, then the lock
     python -m microsite.lock update   # `make lock`
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import ContentError
+from .errors import ContentError, ContentErrors
 from .load import read_site
 from .model import PUBLISHED_STATUSES, Site, Statement, StatementText
 
@@ -99,15 +99,9 @@ def updated(site: Site, lock: dict) -> dict:
     """The new lock; refuses (raises) what `problems` calls a silent change or a removal."""
     refusals = problems(site, lock, unlocked=False)
     if refusals:
-        raise LockRefused(refusals)
+        raise ContentErrors(refusals)
     return {sid: {lang: entry(t) for lang, t in sorted(s.texts.items())}
             for sid, s in locked(site).items()}
-
-
-class LockRefused(Exception):
-    def __init__(self, problems: list[ContentError]):
-        self.problems = problems
-        super().__init__("\n".join(map(str, problems)))
 
 
 def write_lock(root: Path, lock: dict) -> None:
@@ -122,17 +116,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     root = Path.cwd()
     site, found = read_site(root / "data", root / "docs")
-    if not found:  # with broken content, what is adopted cannot be known
+    if not found and argv == ["check"]:  # with broken content, what is adopted cannot be known
         found = check(site, root)
-        if argv == ["update"]:
-            try:
-                new = updated(site, read_lock(root))
-            except LockRefused as refused:
-                found = refused.problems
-            else:
-                write_lock(root, new)
-                print(f"{LOCK_FILE}: {sum(map(len, new.values()))} adopted texts locked")
-                return 0
+    elif not found:
+        try:
+            new = updated(site, read_lock(root))
+        except ContentError as damaged:
+            found = [damaged]
+        except ContentErrors as refused:
+            found = refused.errors
+        else:
+            write_lock(root, new)
+            print(f"{LOCK_FILE}: {sum(map(len, new.values()))} adopted texts locked")
+            return 0
     for problem in found:
         print(problem, file=sys.stderr)
     if found:
