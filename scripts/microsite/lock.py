@@ -53,6 +53,13 @@ def read_lock(root: Path) -> dict:
                            exc.lineno, exc.colno) from None
 
 
+def validated(root: Path) -> tuple[Site, list[ContentError]]:
+    """`make validate`: every problem in the content, then, only when there is none (with broken
+    content, what is adopted cannot be known), every adopted text changed against the lock."""
+    site, found = read_site(root / "data", root / "docs")
+    return site, found or check(site, root)
+
+
 def check(site: Site, root: Path) -> list[ContentError]:
     """`make validate`'s part: the lock file read, then `problems`."""
     try:

@@ -170,9 +170,7 @@ def summary(root: Path, revision: str) -> str:
     """Records that failed validation are left out of the comparison and listed as problems."""
     with tempfile.TemporaryDirectory() as tmp:
         base, _ = site_at(root, revision, Path(tmp))
-    head, problems = read_site(root / "data", root / "docs")
-    if not problems:
-        problems = lock.check(head, root)
+    head, problems = lock.validated(root)
     (said, alerts), (joined, left) = statements(base, head), members(base, head)
     body = said + joined + coalitions(base, head)
     alerts = left + alerts + ([f"validation problems: {len(problems)}"] if problems else [])
