@@ -1,8 +1,6 @@
 """Page plan: small global navigation, and one coalition running its own microsite."""
 from __future__ import annotations
 
-import shutil
-
 from conftest import build, copy_project
 from htmlparse import Tags
 from microsite import pages

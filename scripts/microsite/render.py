@@ -16,9 +16,7 @@ import yaml
 from . import i18n, lifecycle, pages, seo
 from .i18n import t
 from .load import FRONT_MATTER
-from .model import (
-    LANGS, MEMBER_TYPES, Coalition, Event, Member, Membership, Site, Source, Statement, Text, other_lang,
-)
+from .model import LANGS, Coalition, Event, Site, Source, Statement, Text
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#])")
 
