@@ -21,7 +21,6 @@ from microsite.model import LANGS, Text
 from test_browser import ARGS, CHROMIUM, PHONE, SHOTS, QuietHandler
 
 EXTRA = 310  # kgi's nine real members + 310 copies of them: a national coalition's size
-PREFIX = {"kk": "", "ru": "ru/"}
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +51,7 @@ def follow(url: str, href: str) -> tuple[str, str]:
 
 
 def members_urls(lang: str, total: int) -> list[str]:
-    first = f"{PREFIX[lang]}coalitions/kgi/members/"
+    first = f"{pages.lang_root(lang)}coalitions/kgi/members/"
     return [first] + [f"{first}page/{n}/" for n in range(2, total + 1)]
 
 
@@ -84,7 +83,7 @@ def test_long_members_list_is_cut_into_linked_pages(big, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_links_into_the_pages_land_on_the_member(big, lang):
     site, site_dir = big
-    declaration = f"{PREFIX[lang]}statements/kgi-declaration/"
+    declaration = f"{pages.lang_root(lang)}statements/kgi-declaration/"
     text = html_of(site_dir, declaration)
     for ref in site.statements["kgi-declaration"].signatories:
         member = site.members[ref]
