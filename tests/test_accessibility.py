@@ -10,10 +10,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from chromium import launch, serve
+from chromium import serve
 from conftest import ROOT, SITE_URL, build, copy_project
+from test_browser import browser  # noqa: F401 (fixture)
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -48,14 +48,6 @@ def fallback_site(tmp_path_factory):
     result = build(project, project / "site", SITE_URL)
     assert result.returncode == 0, result.stderr
     return project / "site"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 def violations(browser, base: str, path: str) -> list[str]:

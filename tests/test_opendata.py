@@ -10,12 +10,11 @@ import pytest
 from htmlparse import Tags
 from microsite import opendata, pages
 from microsite.model import LANGS
-from test_site import url_of
 
 
 def downloads(built, site_model, cid, lang) -> dict[str, str]:
     """{ext: content} of the files the members page links to."""
-    page_dir = built / url_of(pages.coalition_page(site_model, cid, "members"), lang)
+    page_dir = built / pages.url(pages.coalition_page(site_model, cid, "members"), lang)
     tags = Tags((page_dir / "index.html").read_text(encoding="utf-8"))
     out = {}
     for a in tags.find("a"):

@@ -1,8 +1,6 @@
 """Page plan: small global navigation, and one coalition running its own microsite."""
 from __future__ import annotations
 
-import shutil
-
 from conftest import build, copy_project
 from htmlparse import Tags
 from microsite import pages
@@ -58,3 +56,15 @@ def test_page_addresses_follow_the_engines_directory_urls(built, site_model):
     assert pages.href("statements/x.md", "coalitions/kgi/index.md") == "../../coalitions/kgi/"
     assert pages.href("index.md", "index.md") == "./"
     assert pages.members_data(site_model, "kgi", "csv") == "coalitions/kgi/members.csv"
+
+
+def test_href_from_every_page_reaches_every_page(built, site_model):
+    plan = [pages.HOME, pages.COALITIONS, pages.STATEMENTS, pages.EVENTS]
+    plan += [pages.coalition_page(site_model, cid, part) for cid in site_model.coalitions
+             for part in pages.SECTION_PARTS]
+    plan += [pages.event_page(eid) for eid in site_model.events]
+    for here in plan:
+        for there in plan:
+            target = (built / pages.url(here, "kk") / pages.href(here, there)).resolve()
+            assert target == (built / pages.url(there, "kk")).resolve(), (here, there)
+            assert (target / "index.html").is_file(), (here, there)

@@ -1,27 +1,24 @@
 """Long lists cut into pages: a coalition with 300+ members, built by MkDocs and read on a phone."""
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import posixpath
 import re
-import threading
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from chromium import launch, serve
 from conftest import build, copy_project
 from htmlparse import Tags
 from microsite import dump, pages
 from microsite.load import load_site
 from microsite.model import LANGS, Text
-from test_browser import ARGS, CHROMIUM, PHONE, SHOTS, QuietHandler
+from test_browser import PHONE, SHOTS
 
 EXTRA = 310  # kgi's nine real members + 310 copies of them: a national coalition's size
-PREFIX = {"kk": "", "ru": "ru/"}
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +49,7 @@ def follow(url: str, href: str) -> tuple[str, str]:
 
 
 def members_urls(lang: str, total: int) -> list[str]:
-    first = f"{PREFIX[lang]}coalitions/kgi/members/"
+    first = f"{pages.lang_root(lang)}coalitions/kgi/members/"
     return [first] + [f"{first}page/{n}/" for n in range(2, total + 1)]
 
 
@@ -84,7 +81,7 @@ def test_long_members_list_is_cut_into_linked_pages(big, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_links_into_the_pages_land_on_the_member(big, lang):
     site, site_dir = big
-    declaration = f"{PREFIX[lang]}statements/kgi-declaration/"
+    declaration = f"{pages.lang_root(lang)}statements/kgi-declaration/"
     text = html_of(site_dir, declaration)
     for ref in site.statements["kgi-declaration"].signatories:
         member = site.members[ref]
@@ -113,25 +110,18 @@ def test_no_page_grows_past_100_kb(big):
 
 def test_members_pages_work_on_a_phone(big):
     _, site_dir = big
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            tab = browser.new_context(viewport=PHONE).new_page()
-            for lang in LANGS:
-                tab.goto(base + members_urls(lang, 7)[0])
-                width = tab.evaluate("document.documentElement.scrollWidth")
-                assert width <= PHONE["width"], f"the page scrolls sideways on a phone ({width}px)"
-                SHOTS.mkdir(exist_ok=True)
-                tab.screenshot(path=str(SHOTS / f"members-paged-{lang}-phone.png"), full_page=False)
-                tab.locator("a[rel=next]").last.click()
-                tab.wait_for_url("**/members/page/2/")
-                tab.locator("a[rel=next]").first.scroll_into_view_if_needed()
-                tab.screenshot(path=str(SHOTS / f"members-paged-{lang}-phone-2.png"), full_page=False)
-                assert tab.locator("a[rel=prev]").count() == 2
-            browser.close()
-    finally:
-        httpd.shutdown()
+    with sync_playwright() as p, serve(site_dir) as base:
+        browser = launch(p)
+        tab = browser.new_context(viewport=PHONE).new_page()
+        for lang in LANGS:
+            tab.goto(base + members_urls(lang, 7)[0])
+            width = tab.evaluate("document.documentElement.scrollWidth")
+            assert width <= PHONE["width"], f"the page scrolls sideways on a phone ({width}px)"
+            SHOTS.mkdir(exist_ok=True)
+            tab.screenshot(path=str(SHOTS / f"members-paged-{lang}-phone.png"), full_page=False)
+            tab.locator("a[rel=next]").last.click()
+            tab.wait_for_url("**/members/page/2/")
+            tab.locator("a[rel=next]").first.scroll_into_view_if_needed()
+            tab.screenshot(path=str(SHOTS / f"members-paged-{lang}-phone-2.png"), full_page=False)
+            assert tab.locator("a[rel=prev]").count() == 2
+        browser.close()

@@ -12,16 +12,6 @@ from microsite.model import LANGS
 from conftest import build, copy_project
 from htmlparse import Tags
 
-PREFIX = {"kk": "", "ru": "ru/"}
-
-
-def url_of(page_path: str, lang: str) -> str:
-    """Source path → built URL: ``coalitions/kgi/members.md`` → ``ru/coalitions/kgi/members/``."""
-    stem = page_path[:-3]
-    stem = "" if stem == "index" else stem.removesuffix("/index")
-    return PREFIX[lang] + (stem + "/" if stem else "")
-
-
 def text_of(page, url: str) -> str:
     return Tags(page(url).article).text
 
@@ -29,7 +19,7 @@ def text_of(page, url: str) -> str:
 def coalition_urls(site_model, lang):
     for cid in site_model.coalitions:
         for part in ("overview", "directions", "members", "statements", "contacts"):
-            yield cid, part, url_of(pages.coalition_page(site_model, cid, part), lang)
+            yield cid, part, pages.url(pages.coalition_page(site_model, cid, part), lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -48,7 +38,7 @@ def test_every_coalition_page_exists_with_its_language(built, site_model, page, 
 @pytest.mark.parametrize("lang", LANGS)
 def test_coalition_facts_are_on_their_pages(site_model, page, lang):
     for cid, c in site_model.coalitions.items():
-        overview = text_of(page, url_of(pages.coalition_page(site_model, cid), lang))
+        overview = text_of(page, pages.url(pages.coalition_page(site_model, cid), lang))
         assert c.name.get(lang) in overview
         assert " ".join(c.summary.get(lang).split()) in overview
         if c.founded_date:
@@ -59,11 +49,11 @@ def test_coalition_facts_are_on_their_pages(site_model, page, lang):
             assert leader.name.get(lang) in overview
         for figure in c.figures:
             assert figure.value in overview and figure.label.get(lang) in overview
-        directions = text_of(page, url_of(pages.coalition_page(site_model, cid, "directions"), lang))
+        directions = text_of(page, pages.url(pages.coalition_page(site_model, cid, "directions"), lang))
         for d in c.directions:
             assert " ".join(d.title.get(lang).split()) in directions
             assert " ".join(d.text.get(lang).split()) in directions
-        contacts = text_of(page, url_of(pages.coalition_page(site_model, cid, "contacts"), lang))
+        contacts = text_of(page, pages.url(pages.coalition_page(site_model, cid, "contacts"), lang))
         k = c.contacts
         for value in (k.phone, k.email, k.website, k.facebook, k.telegram, k.hotline,
                       k.press and k.press.phone, k.press and k.press.email,
@@ -75,7 +65,7 @@ def test_coalition_facts_are_on_their_pages(site_model, page, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_members_pages_list_every_member_by_type(site_model, page, lang):
     for cid in site_model.coalitions:
-        url = url_of(pages.coalition_page(site_model, cid, "members"), lang)
+        url = pages.url(pages.coalition_page(site_model, cid, "members"), lang)
         tags = Tags(page(url).article)
         entries = site_model.members_of(cid)
         expected = i18n.count(len(entries), "members", lang) if entries else i18n.t(lang, "members.unlisted")
@@ -93,25 +83,25 @@ def test_members_pages_list_every_member_by_type(site_model, page, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_statements_and_events_have_pages_and_lists(site_model, page, lang):
-    listing = text_of(page, PREFIX[lang] + "statements/")
+    listing = text_of(page, pages.lang_root(lang) + "statements/")
     for sid, s in site_model.statements.items():
-        body = page(url_of(pages.statement_page(sid), lang))
+        body = page(pages.url(pages.statement_page(sid), lang))
         text = Tags(body.article).text
         assert s.text_for(lang).title in text and s.text_for(lang).title in listing
         if s.date:
             assert i18n.date(s.date, lang) in text
         for ref in s.signatories:
             assert site_model.members[ref].name.get(lang) in text
-    events = text_of(page, PREFIX[lang] + "events/")
+    events = text_of(page, pages.lang_root(lang) + "events/")
     for eid, e in site_model.events.items():
-        text = text_of(page, url_of(pages.event_page(eid), lang))
+        text = text_of(page, pages.url(pages.event_page(eid), lang))
         assert e.title.get(lang) in text and e.title.get(lang) in events
         assert i18n.date(e.date, lang) in text and e.place.get(lang) in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_shows_coalition_cards_and_latest(site_model, page, lang):
-    home = Tags(page(PREFIX[lang]).article)
+    home = Tags(page(pages.lang_root(lang)).article)
     cards = [a for t, a in home.tags if t == "div" and "cards" in a.get("class", "").split()]
     assert cards
     for cid, c in site_model.coalitions.items():
@@ -130,10 +120,10 @@ def test_home_shows_coalition_cards_and_latest(site_model, page, lang):
 def test_switcher_on_members_page_leads_to_same_page(built, page):
     url = "coalitions/kgi/members/"
     for lang, other in (("kk", "ru"), ("ru", "kk")):
-        tags = Tags(page(PREFIX[lang] + url).text)
+        tags = Tags(page(pages.lang_root(lang) + url).text)
         links = {a["hreflang"]: a["href"] for a in tags.find("a", class_="md-select__link")}
-        target = (built / (PREFIX[lang] + url) / links[other]).resolve()
-        assert target == (built / (PREFIX[other] + url)).resolve()
+        target = (built / (pages.lang_root(lang) + url) / links[other]).resolve()
+        assert target == (built / (pages.lang_root(other) + url)).resolve()
 
 
 def test_untranslated_page_falls_back_with_notice(tmp_path):
@@ -160,10 +150,10 @@ def test_untranslated_page_falls_back_with_notice(tmp_path):
 @pytest.mark.parametrize("lang", LANGS)
 def test_translations_awaiting_review_are_marked(site_model, page, lang):
     for cid, c in site_model.coalitions.items():
-        text = text_of(page, url_of(pages.coalition_page(site_model, cid), lang))
+        text = text_of(page, pages.url(pages.coalition_page(site_model, cid), lang))
         assert (i18n.t(lang, "notice.review") in text) == (lang in c.awaiting_review), cid
     for sid, s in site_model.statements.items():
-        text = text_of(page, url_of(pages.statement_page(sid), lang))
+        text = text_of(page, pages.url(pages.statement_page(sid), lang))
         marked = lang in s.texts and s.texts[lang].awaiting_review
         assert (i18n.t(lang, "notice.review") in text) == marked, sid
 
@@ -171,7 +161,7 @@ def test_translations_awaiting_review_are_marked(site_model, page, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_yaml_content_is_in_the_search_index(built, site_model, lang):
     # Each language has its own index (microsite/search.py).
-    index = json.loads((built / search.root(lang) / search.INDEX).read_text(encoding="utf-8"))
+    index = json.loads((built / pages.lang_root(lang) / search.INDEX).read_text(encoding="utf-8"))
     docs = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", d["text"])) for d in index["docs"])
     docs = " ".join(docs.split())
     for m in site_model.members.values():
@@ -232,7 +222,8 @@ def test_no_markdown_marks_leak_into_pages(built):
 def test_page_titles_name_the_page_and_the_site_once(page):
     names = {"kk": "Азаматтық коалициялар", "ru": "Гражданские коалиции"}
     for lang, name in names.items():
-        home = re.search(r"<title>(.*?)</title>", page(PREFIX[lang]).text).group(1)
+        home = re.search(r"<title>(.*?)</title>", page(pages.lang_root(lang)).text).group(1)
         assert home == name
-        members = re.search(r"<title>(.*?)</title>", page(PREFIX[lang] + "coalitions/kgi/members/").text).group(1)
+        members_page = page(pages.url("coalitions/kgi/members.md", lang))
+        members = re.search(r"<title>(.*?)</title>", members_page.text).group(1)
         assert members.endswith(f" - {name}") and members.count(name) == 1

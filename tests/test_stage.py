@@ -7,7 +7,6 @@ import pytest
 
 from conftest import copy_project
 from microsite.errors import ContentError
-from microsite.load import load_site
 from microsite.stage import source_tree, stage, write_tree
 
 

@@ -117,7 +117,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             data = page.meta["jsonld"]
             context["jsonld"] = seo.script(seo.absolute(data, page.canonical_url) if page.canonical_url else data)
         # Where this page's language keeps its search index (overrides/main.html).
-        context["search_root"] = search.root(context.get("i18n_page_locale") or DEFAULT_LANG)
+        context["search_root"] = pages.lang_root(context.get("i18n_page_locale") or DEFAULT_LANG)
         return context
 
     # Before the i18n plugin (priority -100) builds the other languages into the same folder.

@@ -103,6 +103,4 @@ def members_data(site: Site, coalition_id: str, ext: str) -> str:
 
 def href(from_page: str, to_page: str) -> str:
     """A link between the built pages (directory URLs), for text the engine does not rewrite."""
-    target = url(to_page, DEFAULT_LANG) or "."
-    rel = posixpath.relpath(target, url(from_page, DEFAULT_LANG) or ".")
-    return "./" if rel == "." else rel + "/"
+    return link(url(from_page, DEFAULT_LANG), url(to_page, DEFAULT_LANG)) or "./"

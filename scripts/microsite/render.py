@@ -16,9 +16,7 @@ import yaml
 from . import i18n, lifecycle, pages, seo
 from .i18n import t
 from .load import FRONT_MATTER
-from .model import (
-    LANGS, MEMBER_TYPES, Coalition, Event, Member, Membership, Site, Source, Statement, Text, other_lang,
-)
+from .model import LANGS, Coalition, Event, Site, Source, Statement, Text
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#])")
 
@@ -420,8 +418,9 @@ def statement(site: Site, sid: str, lang: str) -> str:
     meta = [p.t(f"statement.{s.kind}"), p.date(s.date) if s.date else "", esc(text.place)]
     if s.event:
         meta.append(f"[{p.tx(site.events[s.event].title)}]({p.to(pages.event_page(s.event))})")
-    out = [front_matter(title=text.title, description=seo.description(text.body), og_type="article",
-                        jsonld=seo.news_article(site, s, lang))]
+    article = seo.news_article(site, s, lang)  # its description is the page's too
+    out = [front_matter(title=text.title, description=article["description"], og_type="article",
+                        jsonld=article)]
     if s.coalition:
         current = "declaration" if s.kind == "declaration" else "statements"
         out.append(p.heading(s.coalition, esc(text.title), current))

@@ -13,19 +13,15 @@ import json
 from pathlib import Path
 
 from .model import DEFAULT_LANG, LANGS
+from .pages import lang_root
 from .stem_kk import RULES
 
 INDEX = "search/search_index.json"
 LUNR_KK = "assets/javascripts/lunr/min/lunr.kk.min.js"   # where Material's worker looks
 
 
-def root(lang: str) -> str:
-    """The language's root in the built site: '' for the default language, 'ru/' for Russian."""
-    return "" if lang == DEFAULT_LANG else f"{lang}/"
-
-
 def _lang_of(location: str) -> str:
-    return next((lang for lang in LANGS if root(lang) and location.startswith(root(lang))),
+    return next((lang for lang in LANGS if lang_root(lang) and location.startswith(lang_root(lang))),
                 DEFAULT_LANG)
 
 
@@ -38,8 +34,8 @@ def split(index: dict, lunr_langs: dict[str, list[str]]) -> dict[str, dict]:
              for lang in LANGS}
     for doc in index["docs"]:
         lang = _lang_of(doc["location"])
-        parts[lang]["docs"].append({**doc, "location": doc["location"][len(root(lang)):]})
-    return {root(lang): part for lang, part in parts.items()}
+        parts[lang]["docs"].append({**doc, "location": doc["location"][len(lang_root(lang)):]})
+    return {lang_root(lang): part for lang, part in parts.items()}
 
 
 def write_indexes(site_dir: Path, lunr_langs: dict[str, list[str]]) -> dict[str, int]:

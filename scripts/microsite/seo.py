@@ -40,11 +40,15 @@ def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
 
 def description(markdown_body: str) -> str:
     """The first real paragraph of a text: a statement often opens with a place-and-date line,
-    which says nothing about it, so paragraphs shorter than a sentence are skipped."""
-    paragraphs = [plain(p) for p in re.split(r"\n\s*\n", markdown_body)]
-    paragraphs = [p for p in paragraphs if p]
-    chosen = next((p for p in paragraphs if len(p) >= 80), paragraphs[0] if paragraphs else "")
-    return shorten(chosen)
+    which says nothing about it, so paragraphs shorter than a sentence are skipped. Paragraphs
+    are cleaned one at a time, up to the chosen one: a statement has dozens."""
+    first = ""
+    for paragraph in re.split(r"\n\s*\n", markdown_body):
+        text = plain(paragraph)
+        if len(text) >= 80:
+            return shorten(text)
+        first = first or text
+    return shorten(first)
 
 
 # -- schema.org --------------------------------------------------------------------------------
