@@ -66,3 +66,15 @@ def test_preview_of_one_language_follows_a_statement(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_the_site_is_finished_once_after_every_language(tmp_path):
+    """i18n builds the other language from inside the first build's on_post_build; only the
+    outermost build writes the search indexes, sitemaps and 404 (the inner one's were wasted)."""
+    project = copy_project(tmp_path)
+    result = subprocess.run([*MKDOCS, "build", "--strict", "-v", "-d", str(tmp_path / "site")],
+                            cwd=project, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("microsite: search indexes:") == 1
+    assert (tmp_path / "site" / "ru" / "search" / "search_index.json").is_file()

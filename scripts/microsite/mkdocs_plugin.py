@@ -58,6 +58,19 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.site = None
         self.not_found: bytes | None = None  # the default language's 404.html
         self.own_cpu = 0.0  # CPU seconds in this plugin's hooks, all languages' builds
+        # Builds under way: i18n runs the other languages' builds from inside the first one's
+        # on_post_build, so the whole site is finished only when the outermost build ends.
+        self.builds = 0
+
+    @event_priority(100)
+    def on_pre_build(self, config):
+        self.builds += 1
+
+    def on_build_error(self, error):
+        self.builds = 0  # a failed build ends them all; the next preview rebuild starts afresh
+
+    def _nested(self) -> bool:
+        return self.builds > 1
 
     # Before the i18n plugin (priority -100): it must see the staged tree.
     @event_priority(100)
@@ -130,10 +143,13 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             self.not_found = (Path(config.site_dir) / "404.html").read_bytes()
 
     # After the i18n plugin's on_post_build (-100), which runs the other languages' builds;
-    # each of them also ends here, the default language's (outermost) build last.
+    # each of them also ends here, the default language's (outermost) build last: only that
+    # one finishes the site (`_nested`).
     @event_priority(-110)
     @_timed
     def _finish_site(self, config):
+        if self._nested():
+            return
         site_dir = Path(config.site_dir)
         if self.not_found is not None:
             (site_dir / "404.html").write_bytes(self.not_found)
@@ -155,6 +171,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     @event_priority(-200)
     @_timed
     def _search_indexes(self, config):
+        if self._nested():
+            return
         site_dir = Path(config.site_dir)
         sizes = search.write_indexes(site_dir, self.config.search_lang)
         (site_dir / search.LUNR_KK).parent.mkdir(parents=True, exist_ok=True)
@@ -165,6 +183,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def _report(self, config):
         # Last of all (each language's build ends here, the outermost last): the benchmark
         # reads the final line as the project's own CPU time in the whole build.
+        self.builds -= 1
         log.info(f"own code CPU {self.own_cpu:.3f} s so far (staging, page hooks, sitemaps, search)")
 
     on_post_build = CombinedEvent(_keep_404, _finish_site, _search_indexes, _report)
