@@ -9,9 +9,8 @@ from __future__ import annotations
 import dataclasses
 
 from . import i18n, pages, render  # render imports this module too: used at call time only
-from .model import PUBLISHED_STATUSES, STATEMENT_STATUSES, Site, Statement, StatementText
+from .model import PREVIEW_ONLY, PUBLISHED_STATUSES, Site, Statement, StatementText
 
-PREVIEW_ONLY = tuple(s for s in STATEMENT_STATUSES if s not in PUBLISHED_STATUSES)
 
 WORDS = {
     "kk": {

@@ -22,6 +22,7 @@ STATEMENT_KINDS = ("declaration", "press-release", "news", "event-report")
 # draft → review → adopted → withdrawn | superseded. Only the last three are published.
 STATEMENT_STATUSES = ("draft", "review", "adopted", "withdrawn", "superseded")
 PUBLISHED_STATUSES = ("adopted", "withdrawn", "superseded")
+PREVIEW_ONLY = tuple(s for s in STATEMENT_STATUSES if s not in PUBLISHED_STATUSES)  # not adopted yet
 
 
 def other_lang(lang: str) -> str:

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from .errors import ContentError
 from .schema import field_name
-from .model import LANGS, Site, other_lang
+from .model import LANGS, PREVIEW_ONLY, Site, other_lang
 from .yamlsrc import Document
 
 LANG_NAMES = {"kk": "Kazakh", "ru": "Russian"}
@@ -187,7 +187,7 @@ def lifecycle(site: Site, documents) -> Iterator[ContentError]:
         if s.status == "withdrawn" and not s.withdrawn:
             yield _at(documents, path, ("status",), "a withdrawn statement says when — add "
                       "'withdrawn: YYYY-MM-DD'")
-        if s.status in ("draft", "review") and (s.adopted or s.withdrawn):
+        if s.status in PREVIEW_ONLY and (s.adopted or s.withdrawn):
             yield _at(documents, path, ("adopted",) if s.adopted else ("withdrawn",),
                       f"a statement in '{s.status}' has not been adopted yet — remove the date, or "
                       "change the status")
