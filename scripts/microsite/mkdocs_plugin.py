@@ -69,9 +69,6 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_build_error(self, error):
         self.builds = 0  # a failed build ends them all; the next preview rebuild starts afresh
 
-    def _nested(self) -> bool:
-        return self.builds > 1
-
     # Before the i18n plugin (priority -100): it must see the staged tree.
     @event_priority(100)
     @_timed
@@ -142,13 +139,13 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if config.theme["language"] == DEFAULT_LANG:
             self.not_found = (Path(config.site_dir) / "404.html").read_bytes()
 
-    # After the i18n plugin's on_post_build (-100), which runs the other languages' builds;
-    # each of them also ends here, the default language's (outermost) build last: only that
-    # one finishes the site (`_nested`).
+    # After the i18n plugin's on_post_build (-100), which runs the other languages' builds and
+    # then merges Material's search index of all of them; each of those builds also ends here,
+    # the default language's (outermost) build last: only that one finishes the site.
     @event_priority(-110)
     @_timed
     def _finish_site(self, config):
-        if self._nested():
+        if self.builds > 1:
             return
         site_dir = Path(config.site_dir)
         if self.not_found is not None:
@@ -165,15 +162,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                 # A one-language preview (`make serve LOCALE=ru`) has no ru/ folder.
                 (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
                 (site_dir / rel).write_text(text, encoding="utf-8")
-
-    # After the i18n plugin (priority -100) has built every language and written Material's
-    # index of all of them: one index per language, and lunr's Kazakh script.
-    @event_priority(-200)
-    @_timed
-    def _search_indexes(self, config):
-        if self._nested():
-            return
-        site_dir = Path(config.site_dir)
+        # One search index per language, and lunr's Kazakh script.
         sizes = search.write_indexes(site_dir, self.config.search_lang)
         (site_dir / search.LUNR_KK).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / search.LUNR_KK).write_text(search.lunr_kk(), encoding="utf-8")
@@ -186,7 +175,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.builds -= 1
         log.info(f"own code CPU {self.own_cpu:.3f} s so far (staging, page hooks, sitemaps, search)")
 
-    on_post_build = CombinedEvent(_keep_404, _finish_site, _search_indexes, _report)
+    on_post_build = CombinedEvent(_keep_404, _finish_site, _report)
 
     def on_serve(self, server, config, builder):
         # Editors change docs/ and data/; the staged copy changes as a consequence only.
