@@ -1,4 +1,5 @@
-"""The validation stamp: a build skips the checks only for the very bytes `make validate` passed."""
+"""The validation stamp: a build skips the checks (and the parsing) only for the very bytes
+`make validate` passed."""
 from __future__ import annotations
 
 import filecmp
@@ -8,6 +9,7 @@ import sys
 
 from conftest import ROOT, build, copy_project
 from microsite import stamp
+from microsite.load import load_site
 
 
 def validate(project):
@@ -15,20 +17,24 @@ def validate(project):
                           capture_output=True, text=True, timeout=120)
 
 
+def passed(project) -> bool:
+    return stamp.validated_site(project, project / "data", project / "docs") is not None
+
+
 def test_any_changed_byte_voids_the_stamp(tmp_path):
     project = copy_project(tmp_path)
     data, docs = project / "data", project / "docs"
-    assert not stamp.passed(project, data, docs)
+    assert not passed(project)
     assert validate(project).returncode == 0
-    assert stamp.passed(project, data, docs)
+    assert passed(project)
     member = data / "members" / "abadan.yml"
     original = member.read_bytes()
     member.write_bytes(original + b" ")
-    assert not stamp.passed(project, data, docs)
+    assert not passed(project)
     member.write_bytes(original)
-    assert stamp.passed(project, data, docs)
+    assert passed(project)
     (docs / "statements" / "new.ru.md").write_text("---\ntitle: x\n---\n")
-    assert not stamp.passed(project, data, docs)
+    assert not passed(project)
 
 
 def test_a_file_broken_after_validation_still_stops_the_build(tmp_path):
@@ -54,3 +60,23 @@ def test_the_stamped_build_is_the_same_site(tmp_path):
         return found + [f for sub in cmp.subdirs.values() for f in differences(sub)]
 
     assert differences(compared) == []
+
+
+def test_the_stamp_holds_the_site_validate_read(tmp_path):
+    project = copy_project(tmp_path)
+    assert validate(project).returncode == 0
+    assert stamp.validated_site(project, project / "data", project / "docs") == \
+        load_site(project / "data", project / "docs")
+
+
+def test_a_damaged_stamp_means_checking_again(tmp_path):
+    project = copy_project(tmp_path)
+    assert validate(project).returncode == 0
+    path = project / stamp.STAMP
+    path.write_bytes(path.read_bytes()[:200])  # the digest still matches, the site is cut short
+    assert not passed(project)
+    shutil.copy(ROOT / "tests/bad/data/members/placeholder.yml", project / "data/members/placeholder.yml")
+    path.write_bytes(stamp.digest(project / "data", project / "docs").encode() + b"\nnot a pickle")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "data/members/placeholder.yml:6:7: 'TODO' is a placeholder" in result.stderr

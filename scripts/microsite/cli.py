@@ -13,6 +13,7 @@ from .load import load_site
 def validate(args) -> int:
     """All problems at once, one per line, then a count; a clean tree is one short line."""
     started = time.perf_counter()
+    before = stamp.digest(args.root / "data", args.root / "docs")  # of the bytes about to be checked
     site, problems = lock.validated(args.root)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -23,7 +24,7 @@ def validate(args) -> int:
         print(f"{_n(len(problems), 'problem')} in {_n(len(files), 'file')}: nothing is published "
               "until they are fixed", file=sys.stderr)
         return 1
-    stamp.write(args.root, args.root / "data", args.root / "docs")  # the build need not repeat it
+    stamp.write(args.root, before, site)  # the build need not read it all again
     print(f"ok: {_n(len(site.coalitions), 'coalition')}, {_n(len(site.members), 'member')}, "
           f"{_n(len(site.statements), 'statement')}, {_n(len(site.events), 'event')} "
           f"({time.perf_counter() - started:.2f} s)")

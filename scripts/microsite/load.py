@@ -157,10 +157,8 @@ def strings(data: Any, where: tuple = ()) -> Iterator[tuple[tuple, str]]:
 class Reader:
     """Reads the content, keeping every problem found and the parsed documents for later rules."""
 
-    def __init__(self, data_dir: Path, docs_dir: Path, checks: bool = True):
+    def __init__(self, data_dir: Path, docs_dir: Path):
         self.data_dir, self.docs_dir = data_dir, docs_dir
-        # False only for files `make validate` has just passed, byte for byte (stamp.py).
-        self.checks = checks
         self.project = data_dir.parent
         self.problems: list[ContentError] = []
         self.documents: dict[str, Document] = {}   # by path: YAML files and front matter
@@ -189,8 +187,6 @@ class Reader:
                    markdown: bool = False) -> None:
         """Hygiene of one text that starts at (line, column) of its file. (Links in YAML are
         checked by the schema: link fields accept https:// and http:// only.)"""
-        if not self.checks:
-            return
         found = hygiene.text_problems(text, self.allowed_words)
         if markdown:
             found += hygiene.markdown_problems(text)
@@ -200,13 +196,11 @@ class Reader:
             self.problems.append(ContentError(doc_path, message, line + row - 1, col))
 
     def schema_check(self, doc: Document, kind: str) -> list[ContentError]:
-        errors = schema.check(doc, kind, self.data_dir / "schema") if self.checks else []
+        errors = schema.check(doc, kind, self.data_dir / "schema")
         self.problems += errors
         return errors
 
     def check_strings(self, doc: Document) -> None:
-        if not self.checks:
-            return
         for where, value in strings(doc.data):
             self.check_text(doc.path, value, *doc.where(where), quoted=where in doc.quoted)
 
@@ -318,24 +312,21 @@ class Reader:
                     self.check_text(self.rel(path), text, 1, 1, markdown=True)
 
 
-def read_site(data_dir: Path, docs_dir: Path, checks: bool = True) -> tuple[Site, list[ContentError]]:
-    """The site made of every valid record, and every problem found (in file and line order).
-    `checks=False` skips what `make validate` has already passed on exactly these files."""
-    reader = Reader(data_dir, docs_dir, checks)
+def read_site(data_dir: Path, docs_dir: Path) -> tuple[Site, list[ContentError]]:
+    """The site made of every valid record, and every problem found (in file and line order)."""
+    reader = Reader(data_dir, docs_dir)
     reader.read_allowed_words()
     site = Site(coalitions=reader.records("coalitions"), members=reader.records("members"),
                 events=reader.records("events"), statements=reader.statements())
-    problems = reader.problems
-    if checks:
-        reader.prose()
-        problems = reader.problems + validate.rules(site, reader.documents, reader.kinds, reader.stems)
+    reader.prose()
+    problems = reader.problems + validate.rules(site, reader.documents, reader.kinds, reader.stems)
     unique = {(p.path, p.line, p.column, p.message): p for p in problems}
     return site, sorted(unique.values(), key=lambda p: (p.path, p.line, p.column))
 
 
-def load_site(data_dir: Path, docs_dir: Path, checks: bool = True) -> Site:
+def load_site(data_dir: Path, docs_dir: Path) -> Site:
     """The whole site, or `ContentErrors` listing every problem: never half of it."""
-    site, problems = read_site(data_dir, docs_dir, checks)
+    site, problems = read_site(data_dir, docs_dir)
     if problems:
         raise ContentErrors(problems)
     return site

@@ -76,6 +76,8 @@ def write_tree(tree: dict[str, bytes], target: Path) -> int:
 
 def stage(data_dir: Path, docs_dir: Path, target: Path, site_url: str = "",
           preview: bool = False) -> tuple[Site, int]:
-    checks = not stamp.passed(data_dir.parent, data_dir, docs_dir)
-    site = lifecycle.published(load_site(data_dir, docs_dir, checks), preview)
+    site = stamp.validated_site(data_dir.parent, data_dir, docs_dir)
+    if site is None:  # not just validated, or changed since: read and check everything
+        site = load_site(data_dir, docs_dir)
+    site = lifecycle.published(site, preview)
     return site, write_tree(source_tree(site, docs_dir, site_url), target)

@@ -1,38 +1,69 @@
-"""A record that `make validate` passed on exactly these files, so the build need not repeat it.
+"""A record that `make validate` passed on exactly these files, with what it read from them, so
+the build need not check or parse them again.
 
 `make site` validates, then builds; at 4,000 members the checks cost about as much as the rest
-of the project's code, and the build's own loader would repeat them. The stamp holds a digest of
-every input the checks read — content, schemas, allowed words and the checks' own code — so a
-build skips them only for the very bytes that passed; any change means a full check again.
+of the project's code, and parsing the YAML again would cost most of what remains. The stamp
+holds a digest of every input the checks read — content, schemas, allowed words and the checks'
+own code — and the site they made of it; a build uses that site only for the very bytes that
+passed: any change means a full check again.
 """
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 from pathlib import Path
+
+from .model import Site
 
 STAMP = Path(".build") / "validated"
 CODE = Path(__file__).parent
 
 
+def _files(base: Path, suffix: str = "") -> list[tuple[str, str]]:
+    """(name relative to `base`, full path) of every file below it, in a fixed order. os.walk,
+    not pathlib: half the time on the 5,000 files of a large network."""
+    found = []
+    for folder, dirs, names in os.walk(base):
+        dirs.sort()
+        rel = os.path.relpath(folder, base).replace(os.sep, "/")
+        found += [(n if rel == "." else f"{rel}/{n}", os.path.join(folder, n))
+                  for n in sorted(names) if n.endswith(suffix)]
+    return found
+
+
 def digest(data_dir: Path, docs_dir: Path) -> str:
     h = hashlib.sha256()
-    inputs = [*(("code", p) for p in sorted(CODE.glob("*.py"))),
-              *(("data", p) for p in sorted(data_dir.rglob("*")) if p.is_file()),
-              *(("docs", p) for p in sorted(docs_dir.rglob("*.md")))]
-    for kind, path in inputs:
-        base = {"code": CODE, "data": data_dir, "docs": docs_dir}[kind]
-        name = f"{kind}/{path.relative_to(base).as_posix()}".encode()
-        content = path.read_bytes()
-        h.update(len(name).to_bytes(4, "big") + name + len(content).to_bytes(8, "big") + content)
+    for kind, base, suffix in (("code", CODE, ".py"), ("data", data_dir, ""), ("docs", docs_dir, ".md")):
+        for rel, path in _files(base, suffix):
+            if kind == "code" and "/" in rel:
+                continue  # the package's own modules, not caches
+            name = f"{kind}/{rel}".encode()
+            with open(path, "rb") as file:
+                content = file.read()
+            h.update(len(name).to_bytes(4, "big") + name + len(content).to_bytes(8, "big") + content)
     return h.hexdigest()
 
 
-def write(root: Path, data_dir: Path, docs_dir: Path) -> None:
+def write(root: Path, checked: str, site: Site) -> None:
+    """`checked`: the digest taken *before* the files were read, so a file changed while they
+    were being checked voids the stamp rather than being trusted unchecked."""
     (root / STAMP).parent.mkdir(parents=True, exist_ok=True)
-    (root / STAMP).write_text(digest(data_dir, docs_dir) + "\n", encoding="utf-8")
+    (root / STAMP).write_bytes(checked.encode() + b"\n" + pickle.dumps(site, pickle.HIGHEST_PROTOCOL))
 
 
-def passed(root: Path, data_dir: Path, docs_dir: Path) -> bool:
-    """True when these exact files passed `make validate`."""
+def validated_site(root: Path, data_dir: Path, docs_dir: Path) -> Site | None:
+    """The site `make validate` made of these exact files, or None: check them again."""
     path = root / STAMP
-    return path.is_file() and path.read_text(encoding="utf-8").strip() == digest(data_dir, docs_dir)
+    if not path.is_file():
+        return None
+    checked, _, site = path.read_bytes().partition(b"\n")
+    if checked.decode("ascii", "replace") != digest(data_dir, docs_dir):
+        return None
+    # Unpickled only after the digest matched: the file is `make validate`'s own, written in
+    # this project's build folder, and the digest covers the code that wrote it. (A pickle is
+    # ten times faster to read than the YAML it came from: 0.06 against 0.8 s at 4,000 members.)
+    try:
+        return pickle.loads(site)
+    except Exception:  # noqa: BLE001 — a damaged stamp only means checking again
+        return None
