@@ -60,6 +60,10 @@ def test_preview_of_one_language_follows_a_statement(tmp_path):
         url = f"http://127.0.0.1:{port}/statements/kgi-founding/"
         assert wait_for(url, '<html lang="ru"', 60) is not None, "the Russian preview did not start"
         assert not fetch(f"http://127.0.0.1:{port}/ru/"), "only the one language is built"
+        # The member lists are staged once for both languages; a one-language build has them too.
+        members = fetch(f"http://127.0.0.1:{port}/coalitions/kgi/members/")
+        assert 'href="../members.csv"' in members
+        assert fetch(f"http://127.0.0.1:{port}/coalitions/kgi/members.csv").startswith("\ufeffid,name_kk,")
         statement = project / "docs" / "statements" / "kgi-founding.ru.md"
         statement.write_text(statement.read_text(encoding="utf-8") + "\nДобавленный абзац.\n", encoding="utf-8")
         assert wait_for(url, "Добавленный абзац.", 30) is not None, "the statement's change did not show"

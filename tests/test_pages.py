@@ -43,9 +43,13 @@ def test_single_coalition_is_the_home_page(tmp_path):
         members = tmp_path / "site" / prefix / "members" / "index.html"
         assert members.is_file()
         assert not (tmp_path / "site" / prefix / "coalitions").exists()
-        # Its member lists sit beside its members page, which links them.
-        assert (tmp_path / "site" / prefix / "members.csv").is_file()
-        assert 'href="../members.csv"' in members.read_text()
+        # Its member lists (bilingual, so one copy, at the default language's address) sit
+        # beside its members page, which links them in both languages.
+        href = "../members.csv" if lang == "kk" else "../../members.csv"
+        assert f'href="{href}"' in members.read_text()
+        assert (members.parent / href).resolve() == (tmp_path / "site" / "members.csv").resolve()
+        assert (tmp_path / "site" / "members.csv").is_file()
+    assert not (tmp_path / "site" / "ru" / "members.csv").exists(), "one copy, not one per language"
 
 
 def test_page_addresses_follow_the_engines_directory_urls(built, site_model):

@@ -6,12 +6,12 @@ into HTML and indexes it for search like any hand-written page.
 """
 from __future__ import annotations
 
+import functools
 import html
 import itertools
+import json
 import re
 from collections import Counter
-
-import yaml
 
 from . import i18n, lifecycle, pages, seo
 from .i18n import t
@@ -21,6 +21,7 @@ from .model import LANGS, Coalition, Event, Site, Source, Statement, Text
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#])")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names recur on every list, menu and signatory line
 def esc(text: str) -> str:
     """Plain text made safe to drop into Markdown: no emphasis, link, heading or raw HTML."""
     text = html.escape(" ".join(text.split()), quote=False)
@@ -28,9 +29,9 @@ def esc(text: str) -> str:
 
 
 def front_matter(**meta) -> str:
-    # libyaml's emitter: the pure-Python one was a tenth of the staging time on a large site.
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False) + "---\n\n"
+    # JSON is YAML (a flow mapping), and the json module's C encoder is eight times faster than
+    # even libyaml's emitter: front matter was a fifth of rendering a large site.
+    return "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
 
 
 def tel(number: str) -> str:

@@ -26,8 +26,10 @@ def source_tree(site: Site, docs_dir: Path, site_url: str = "") -> dict[str, byt
     project = docs_dir.parent
     tree = {path: text.encode() for path, text in render.all_pages(site).items()}
     tree.update({path: text.encode() for path, text in feeds.files(site, site_url).items()})
-    for path, text in opendata.files(site).items():  # bilingual: the same file in both trees
-        tree.update({pages.with_lang(path, lang): text.encode() for lang in LANGS})
+    for path, text in opendata.files(site).items():
+        # Bilingual, so staged once and without a language suffix: i18n publishes it at the
+        # default language's address and points the Russian pages' links there.
+        tree[path] = text.encode()
     prose: dict[str, dict[str, Path]] = {}  # hand-written pages by language
     for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(docs_dir).as_posix()
