@@ -51,7 +51,7 @@ site: validate
 	$(MKDOCS) build --strict --clean
 
 ## Benchmark: a synthetic network built through the project vs a plain Material site (a table)
-BENCH ?= --coalitions 40 --members 4000 --statements 400
+BENCH ?= --coalitions 40 --members 4000 --statements 400 --runs 3
 bench: $(STAMP)
 	$(BIN)/python -m microsite.bench $(BENCH)
 	$(BIN)/python -m microsite.bench_preview

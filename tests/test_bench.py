@@ -29,7 +29,7 @@ def number(cell: str) -> float:
 
 def test_bench_prints_a_table_of_sane_numbers():
     out = subprocess.run([sys.executable, "-m", "microsite.bench", "--coalitions", "3", "--members", "120",
-                          "--statements", "12"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+                          "--statements", "12", "--runs", "2"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr + out.stdout
     rows = {cells[0]: cells[1:] for line in out.stdout.splitlines() if line.startswith("| ")
             for cells in [[c.strip() for c in line.strip("|").split("|")]]}
@@ -44,6 +44,9 @@ def test_bench_prints_a_table_of_sane_numbers():
     staging, staging_share = re.match(r"([\d.]+) s \(([\d.]+)% of CPU\)", rows["project code, staging"][0]).groups()
     own, share = re.match(r"([\d.]+) s \(([\d.]+)% of CPU\)", rows["project code, all hooks"][0]).groups()
     assert 0 < float(staging) <= float(own) < cpu and 0 < float(staging_share) <= float(share) < 100
+    assert 0 <= number(rows["of which in the kernel"][0]) <= float(own)
+    low, high = map(float, re.search(r"2 runs, the median shown: project code ([\d.]+)–([\d.]+)%", out.stdout).groups())
+    assert low <= float(share) <= high
     assert 5 < number(rows["median page"][0]) <= number(rows["largest page"][0]) < 100  # KB
     assert number(rows["search index a reader loads"][0]) > 0 and number(rows["output size"][0]) > 0
     assert 20 < number(rows["peak memory"][0]) < 2000  # MB

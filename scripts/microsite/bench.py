@@ -32,7 +32,7 @@ from .synth import synthetic_site
 
 ROOT = Path(__file__).resolve().parents[2]
 STAGED = re.compile(r"microsite: staged .* in ([\d.]+) s, CPU ([\d.]+) s")
-OWN = re.compile(r"microsite: own code CPU ([\d.]+) s")
+OWN = re.compile(r"microsite: own code CPU ([\d.]+) s so far \(user ([\d.]+) s, kernel ([\d.]+) s")
 
 BASELINE_CONFIG = """\
 site_name: Baseline
@@ -57,6 +57,7 @@ class Result:
     cpu: float
     staging_cpu: float | None  # the plugin's staging: load, validate, render, write
     own_cpu: float | None      # all the plugin's hooks, staging included
+    own_kernel: float | None   # of which in the kernel (creating files, reading them)
     pages: int
     bytes: int
     median: int
@@ -115,7 +116,8 @@ def measure(project: Path, site_dir: Path, profile: Path | None = None, checked:
     # What a reader's browser loads for search: the largest index (one per language, or one for all).
     search = max(site_dir.rglob("search_index.json"), key=lambda p: p.stat().st_size, default=site_dir / "none")
     return Result(seconds=seconds, cpu=cpu, staging_cpu=float(staged.group(2)) if staged else None,
-                  own_cpu=float(own[-1]) if own else None, pages=len(html),
+                  own_cpu=float(own[-1][0]) if own else None,
+                  own_kernel=float(own[-1][2]) if own else None, pages=len(html),
                   bytes=total, median=int(statistics.median(html.values())), largest=html[largest],
                   largest_page=largest.relative_to(site_dir).as_posix(),
                   search=search.stat().st_size if search.is_file() else 0,
@@ -159,6 +161,10 @@ def baseline_project(target: Path, pages: int) -> Path:
     return target
 
 
+def median_run(runs: list[Result], key) -> Result:
+    return sorted(runs, key=key)[(len(runs) - 1) // 2]
+
+
 def kb(n: int) -> str:
     return f"{n / 1024:,.0f} KB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB"
 
@@ -180,6 +186,8 @@ def table(ours: Result, base: Result | None) -> str:
          lambda r: r.cpu_per_page_ms),
         ("project code, staging", share(ours.staging_cpu), lambda r: "—", None),
         ("project code, all hooks", share(ours.own_cpu), lambda r: "—", None),
+        ("of which in the kernel", f"{ours.own_kernel:.2f} s" if ours.own_kernel is not None else "—",
+         lambda r: "—", None),
         ("MkDocs/Material/i18n CPU", f"{ours.cpu - (ours.own_cpu or 0):.1f} s", lambda r: f"{r.cpu:.1f} s",
          lambda r: r.cpu - (r.own_cpu or 0)),
         ("output size", kb(ours.bytes), lambda r: kb(r.bytes), lambda r: r.bytes),
@@ -206,27 +214,46 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--events", type=int, help="default: one per coalition")
     parser.add_argument("--no-baseline", action="store_true", help="skip the plain Material build")
     parser.add_argument("--profile", type=Path, help="also write a cProfile of the build here")
-    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: temporary)")
+    parser.add_argument("--runs", type=int, default=1,
+                        help="build each site this many times from fresh copies (an odd number: the median run is shown)")
+    parser.add_argument("--keep", type=Path, help="build in this folder (run-1/, run-2/…) and keep it (default: temporary)")
     args = parser.parse_args(argv)
     events = args.coalitions if args.events is None else args.events
 
+    ours_runs, base_runs = [], []
     with tempfile.TemporaryDirectory(prefix="microsite-bench-") as tmp:
-        work = args.keep or Path(tmp)
-        shutil.rmtree(work, ignore_errors=True)
-        (work / "project").mkdir(parents=True)
-        (work / "baseline").mkdir()
-        project = synthetic_project(work / "project", args.coalitions, args.members, args.statements, events)
-        ours = measure(project, work / "site", checked=True)
-        staged = sum(1 for _ in (project / ".build" / "docs").rglob("*.md"))
-        base = None
-        if not args.no_baseline:
-            base = measure(baseline_project(work / "baseline", staged), work / "baseline-site")
-        if args.profile:
-            mkdocs_build(project, work / "site-profiled", args.profile)
+        if args.keep:
+            shutil.rmtree(args.keep, ignore_errors=True)
+        # Every run in its own folder, all removed at the end: ext4 makes creating files slow
+        # for about 30 s after many were deleted (its inode allocator skips recently freed
+        # inodes, one disk block read each: seen with perf), and a build should not pay for
+        # the benchmark's own cleanup of the previous run.
+        for run in range(args.runs):
+            work = (args.keep or Path(tmp)) / f"run-{run + 1}"
+            (work / "project").mkdir(parents=True)
+            (work / "baseline").mkdir()
+            project = synthetic_project(work / "project", args.coalitions, args.members, args.statements, events)
+            ours_runs.append(measure(project, work / "site", checked=True))
+            staged = sum(1 for _ in (project / ".build" / "docs").rglob("*.md"))
+            if not args.no_baseline:
+                base_runs.append(measure(baseline_project(work / "baseline", staged), work / "baseline-site"))
+            if args.profile:
+                mkdocs_build(project, work / "site-profiled", args.profile)
+    # The run in the middle: the kernel's part of the build (creating thousands of files) varies
+    # with what the machine's disk did just before.
+    ours = median_run(ours_runs, lambda r: (r.own_cpu or 0) / r.cpu)
+    base = median_run(base_runs, lambda r: r.cpu) if base_runs else None
 
     print(f"{args.coalitions} coalitions, {args.members} members, {args.statements} statements, "
           f"{events} events → {staged} Markdown pages (both languages)\n")
     print(table(ours, base))
+    if args.runs > 1:
+        shares = sorted(100 * (r.own_cpu or 0) / r.cpu for r in ours_runs)
+        print(f"\n{args.runs} runs, the median shown: project code {shares[0]:.1f}–{shares[-1]:.1f}% "
+              f"of the build's CPU; build CPU {min(r.cpu for r in ours_runs):.1f}–"
+              f"{max(r.cpu for r in ours_runs):.1f} s"
+              + (f" (baseline {min(r.cpu for r in base_runs):.1f}–{max(r.cpu for r in base_runs):.1f} s)"
+                 if base_runs else ""))
     if args.profile:
         print(f"\ncProfile of the build written to {args.profile} "
               f"(python -m pstats {args.profile}, then: sort cumulative, stats 30)")
