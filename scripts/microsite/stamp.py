@@ -57,9 +57,10 @@ def validated_site(root: Path, data_dir: Path, docs_dir: Path) -> Site | None:
     path = root / STAMP
     if not path.is_file():
         return None
-    checked, _, site = path.read_bytes().partition(b"\n")
-    if checked.decode("ascii", "replace") != digest(data_dir, docs_dir):
-        return None
+    with path.open("rb") as file:  # the site is read only when the digest matches
+        if file.readline().strip().decode("ascii", "replace") != digest(data_dir, docs_dir):
+            return None
+        site = file.read()
     # Unpickled only after the digest matched: the file is `make validate`'s own, written in
     # this project's build folder (git-ignored), and the digest covers the code that wrote it;
     # whoever can put a file there can change that code too. A pickle is ten times faster to
