@@ -36,8 +36,6 @@ def digest(data_dir: Path, docs_dir: Path) -> str:
     h = hashlib.sha256()
     for kind, base, suffix in (("code", CODE, ".py"), ("data", data_dir, ""), ("docs", docs_dir, ".md")):
         for rel, path in _files(base, suffix):
-            if kind == "code" and "/" in rel:
-                continue  # the package's own modules, not caches
             name = f"{kind}/{rel}".encode()
             with open(path, "rb") as file:
                 content = file.read()
