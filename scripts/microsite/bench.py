@@ -218,6 +218,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="build each site this many times from fresh copies (an odd number: the median run is shown)")
     parser.add_argument("--keep", type=Path, help="build in this folder (run-1/, run-2/…) and keep it (default: temporary)")
     args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be 1 or more")
     events = args.coalitions if args.events is None else args.events
 
     ours_runs, base_runs = [], []
