@@ -1,16 +1,27 @@
-"""What a pull request changes in the content, in Markdown a reviewer reads at a glance.
+"""What a pull request changes, in Markdown a reviewer reads at a glance: every changed path.
 
     python -m microsite.review BASE      # `make review BASE=<git revision>`
 
+Every path that differs between BASE and the working tree (git's rename detection on) is listed
+once, in its group: content by kind — statements, members, coalitions, events, with the facts
+that changed shown before → after —, hand-written pages, files in docs/, other data; and, first
+and loud, everything a developer must review: code, templates, workflows, the lock, the Makefile,
+requirements, mkdocs.yml, scripts, tests, schemas, and any path outside the content folders.
+
 The content at BASE is taken from git itself (`git archive` into a temporary folder) and loaded
-with the same loader as the working tree, so renames, removals and status changes are seen as
-records, not guessed from file names. Removed members are listed first, with their names: a
-statement's list of supporters must never shrink unnoticed.
+with the same loader as the working tree, so records are compared, not guessed from file names.
+Removed members are listed first, with their names: a statement's list of supporters must never
+shrink unnoticed. Every name printed comes from a contributor: file names and texts are escaped
+(Markdown, HTML, line breaks, bidi controls shown as \\uXXXX), so they cannot forge a line of the
+summary or inject markup into the job summary GitHub renders.
 """
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -18,31 +29,165 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from . import lock, render
+from . import hygiene, lock, render
 from .errors import ContentError
 from .load import read_site
-from .model import LANGS, Member, Site, Statement
+from .model import LANGS, Member, Site, Statement, Text
+
+SYMLINK = "120000"
+
+
+class GitError(SystemExit):
+    """A revision git cannot read: one line for the reviewer, never a traceback."""
+
+
+def git(root: Path, *args: str) -> bytes:
+    result = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=root, capture_output=True, check=False)
+    if result.returncode:
+        raise GitError(f"git {args[0]}: {result.stderr.decode(errors='replace').strip()}")
+    return result.stdout
+
+
+def commit_of(root: Path, revision: str) -> str:
+    """The commit a revision names; an option-like or unknown revision is refused."""
+    if revision.startswith("-"):
+        raise GitError(f"not a git revision: {revision!r}")
+    return git(root, "rev-parse", "--verify", "--quiet", "--end-of-options",
+               f"{revision}^{{commit}}").decode().strip()
+
+
+def _skip_unsafe(member: tarfile.TarInfo, dest: str) -> tarfile.TarInfo | None:
+    # A link to an absolute path or out of the tree is not content: it is left out of the base
+    # (it is still listed among the changed files) instead of ending the review in a traceback.
+    try:
+        return tarfile.data_filter(member, dest)
+    except tarfile.FilterError:
+        return None
 
 
 def site_at(root: Path, revision: str, into: Path) -> tuple[Site, list[ContentError]]:
     """The content as it was at `revision` (its valid records, and its problems)."""
-    archive = subprocess.run(["git", "archive", "--format=tar", revision], cwd=root,
-                             capture_output=True, check=False)
-    if archive.returncode:
-        raise SystemExit(f"git archive {revision}: {archive.stderr.decode().strip()}")
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(into, filter="data")
+    archive = git(root, "archive", "--format=tar", commit_of(root, revision))
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter=_skip_unsafe)
     # Today's rules read both sides: the schemas of the working tree, even where BASE had none.
     shutil.rmtree(into / "data" / "schema", ignore_errors=True)
     shutil.copytree(root / "data" / "schema", into / "data" / "schema")
     return read_site(into / "data", into / "docs")
 
 
-# -- words ------------------------------------------------------------------------------------
+# -- changed paths ----------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    status: str          # A added, D deleted, M modified, R renamed, C copied, T type changed
+    path: str
+    old_path: str = ""   # renames and copies
+    old_mode: str = ""
+    new_mode: str = ""
+
+    @property
+    def symlink(self) -> bool:
+        return SYMLINK in (self.old_mode, self.new_mode)
+
+
+def changes(root: Path, revision: str) -> list[Change]:
+    """Every path that differs between `revision` and the working tree, untracked files too."""
+    fields = git(root, "diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv",
+                 commit_of(root, revision), "--").decode("utf-8", "surrogateescape").split("\0")
+    found, i = [], 0
+    while i < len(fields) - 1:
+        old_mode, new_mode, _, _, status = fields[i].lstrip(":").split(" ")
+        if status[0] in "RC":
+            found.append(Change(status[0], fields[i + 2], fields[i + 1], old_mode, new_mode))
+            i += 3
+        else:
+            found.append(Change(status[0], fields[i + 1], "", old_mode, new_mode))
+            i += 2
+    others = git(root, "ls-files", "-z", "--others", "--exclude-standard").decode("utf-8", "surrogateescape")
+    found += [Change("A", path) for path in others.split("\0") if path]
+    return sorted(found, key=lambda c: c.path)
+
+
+# Where each path belongs; the first group whose test matches. Content is what editors own.
+CONTENT_GROUPS = {"statements": "docs/statements/", "members": "data/members/",
+                  "coalitions": "data/coalitions/", "events": "data/events/"}
+
+
+def group(path: str) -> str:
+    for name, folder in CONTENT_GROUPS.items():
+        if path.startswith(folder) and "/" not in path[len(folder):]:
+            return name
+    if path.startswith("data/") and not path.startswith("data/schema/"):
+        return "data"
+    if path.startswith("docs/"):
+        return "pages" if path.endswith(".md") else "assets"
+    return "developer"
+
+
+def group_of(change: Change) -> str:
+    """A rename between groups counts where it is louder: the developer's section."""
+    groups = {group(change.path), *([group(change.old_path)] if change.old_path else [])}
+    return "developer" if "developer" in groups else group(change.path)
+
+
+# -- safe words -------------------------------------------------------------------------------
+
+# Line breaks, tabs, invisible and direction-changing characters: shown as \uXXXX, so that a
+# name can neither start a line of its own nor reorder what the reviewer reads.
+_UNSAFE = re.compile(f"[\t\n\r\u061c\u2028\u2029\ud800-\udfff]|{hygiene.INVISIBLE.pattern}")
+
+
+def visible(text: str) -> str:
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
+
+
+def md(text: str) -> str:
+    """A contributor's text as Markdown that shows exactly that text."""
+    return render.esc(visible(text))
+
+
+def code(text: str) -> str:
+    """A file name or value in a code span: neither Markdown nor HTML is read inside it."""
+    text = visible(text)
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
 
 def name(text) -> str:
     """Both languages, as text (editors' names may hold Markdown marks)."""
-    return " / ".join(dict.fromkeys(render.esc(v) for v in (text.kk, text.ru) if v)) or "—"
+    return " / ".join(dict.fromkeys(md(v) for v in (text.kk, text.ru) if v)) or "—"
+
+
+def plain(value) -> str:
+    """A model value in a few words: texts in both languages, dates, lists, records."""
+    if isinstance(value, Text):
+        return " / ".join(dict.fromkeys(v for v in (value.kk, value.ru) if v))
+    if isinstance(value, (dt.date, int, float)):
+        return str(value)
+    if isinstance(value, (tuple, list)):
+        return "; ".join(plain(v) for v in value)
+    if dataclasses.is_dataclass(value):
+        return ", ".join(f"{f.name}: {plain(getattr(value, f.name))}" for f in dataclasses.fields(value)
+                         if getattr(value, f.name) and f.name != "path")
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return "" if value is None else str(value)
+
+
+def before_after(was, now) -> str:
+    """«before» → «after»; for lists of ids (signatories): who was removed and who added."""
+    if isinstance(was, (list, tuple)) and isinstance(now, (list, tuple)) and \
+            all(isinstance(v, str) for v in (*was, *now)):
+        gone, came = [v for v in was if v not in now], [v for v in now if v not in was]
+        parts = ([f"**removed** {', '.join(map(code, gone))}"] if gone else []) + \
+                ([f"added {', '.join(map(code, came))}"] if came else [])
+        return "; ".join(parts) or "order changed"
+    def short(v):
+        text = plain(v)
+        return md(text if len(text) <= 200 else text[:199] + "…") if text else "—"
+    return f"«{short(was)}» → «{short(now)}»"
 
 
 def translation(s: Statement) -> str:
@@ -60,7 +205,7 @@ def translation(s: Statement) -> str:
 
 
 def _title(s: Statement) -> str:
-    return " / ".join(dict.fromkeys(render.esc(s.texts[lang].title) for lang in LANGS if lang in s.texts))
+    return " / ".join(dict.fromkeys(md(s.texts[lang].title) for lang in LANGS if lang in s.texts))
 
 
 def _statement_line(s: Statement, note: str = "") -> str:
@@ -68,6 +213,21 @@ def _statement_line(s: Statement, note: str = "") -> str:
 
 
 # -- comparisons ------------------------------------------------------------------------------
+
+def fact_changes(old: Statement, new: Statement) -> tuple[list[str], list[str]]:
+    """(The locked facts that changed, before → after; the languages whose text changed)."""
+    was, now = lock.entry(old), lock.entry(new)
+    facts = [f"{key} {before_after(was[key], now[key])}" for key in lock.FACTS if was[key] != now[key]]
+    langs = []
+    for lang in LANGS:
+        a, b = was["texts"].get(lang), now["texts"].get(lang)
+        if a and b:
+            facts += [f"{key} ({lang}) {before_after(a[key], b[key])}" for key in lock.TEXT_FACTS
+                      if key != lock.BODY and a[key] != b[key]]
+            if a[lock.BODY] != b[lock.BODY]:
+                langs.append(lang)
+    return facts, langs
+
 
 def statements(base: Site, head: Site) -> tuple[list[str], list[str]]:
     """(Markdown lines, alerts for the top of the summary)."""
@@ -81,8 +241,7 @@ def statements(base: Site, head: Site) -> tuple[list[str], list[str]]:
         old = base.statements.get(sid)
         if old is None:
             continue
-        langs = [lang for lang in LANGS if lang in s.texts and lang in old.texts
-                 and lock.text_hash(s.texts[lang]) != lock.text_hash(old.texts[lang])]
+        facts, langs = fact_changes(old, s)
         came = [lang for lang in LANGS if lang in s.texts and lang not in old.texts]
         gone = [lang for lang in LANGS if lang in old.texts and lang not in s.texts]
         if came:
@@ -90,15 +249,17 @@ def statements(base: Site, head: Site) -> tuple[list[str], list[str]]:
         if gone:
             found["Changed"].append((s, f" — **language version removed: {', '.join(gone)}**"))
             alerts.append(f"`{sid}` lost its {', '.join(gone)} version")
-        if langs:
-            fixes = [c for lang in langs for c in s.texts[lang].corrections
-                     if c not in old.texts[lang].corrections]
-            note = f" — text changed in {', '.join(langs)}"
+        if langs or facts:
+            fixes = [c for lang in LANGS if lang in s.texts and lang in old.texts
+                     for c in s.texts[lang].corrections if c not in old.texts[lang].corrections]
+            note = "".join(f"\n  - {fact}" for fact in facts)
+            note = (f" — text changed in {', '.join(langs)}" if langs else " — facts changed") + note
             if old.status in lock.LOCKED_STATUSES:
-                note += "; corrections: " + ("; ".join(f"{c.date}: {render.esc(c.reason)}" for c in fixes)
-                                             if fixes else "**none — an adopted text changed**")
+                note += "\n  - corrections: " + ("; ".join(f"{c.date}: {md(c.reason)}" for c in fixes)
+                                                 if fixes else "**none — an adopted statement changed**")
                 if not fixes:
-                    alerts.append(f"the adopted text of `{sid}` changed without a correction entry")
+                    what = "text" if langs and not facts else "statement"
+                    alerts.append(f"the adopted {what} of `{sid}` changed without a correction entry")
             found["Changed"].append((s, note))
         if s.status != old.status:
             note = f" (was {old.status})"
@@ -118,68 +279,150 @@ def statements(base: Site, head: Site) -> tuple[list[str], list[str]]:
         out += [_statement_line(s, note) for s, note in items] + ["\n"]
         if loud:
             alerts.append(f"{title.lower()}: " + ", ".join(f"`{s.id}`" for s, _ in items))
-    return (["### Statements\n\n", *out] if out else []), alerts
+    return out, alerts
 
 
-def _memberships(m: Member | None) -> set[str]:
-    return {ms.coalition for ms in m.memberships} if m else set()
+def _memberships(m: Member | None) -> dict:
+    return {ms.coalition: ms for ms in m.memberships} if m else {}
+
+
+def record_changes(old, new, skip: tuple = ()) -> list[str]:
+    """Every field that differs, before → after."""
+    return [f"{f.name} {before_after(getattr(old, f.name), getattr(new, f.name))}"
+            for f in dataclasses.fields(old)
+            if f.name not in ("path", *skip) and getattr(old, f.name) != getattr(new, f.name)]
 
 
 def members(base: Site, head: Site) -> tuple[list[str], list[str]]:
-    removed, left, joined = [], [], []
+    removed, left, joined, changed = [], [], [], []
     for mid in sorted(base.members.keys() | head.members.keys()):
         old, new = base.members.get(mid), head.members.get(mid)
-        gone, came = _memberships(old) - _memberships(new), _memberships(new) - _memberships(old)
+        was, now = _memberships(old), _memberships(new)
+        gone, came = sorted(was.keys() - now.keys()), sorted(now.keys() - was.keys())
         if new is None:
-            removed.append(f"- **{name(old.name)}** (`{mid}`) — was in {', '.join(sorted(gone))}\n")
-        elif gone:
-            left.append(f"- **{name(new.name)}** (`{mid}`) left {', '.join(sorted(gone))}\n")
+            removed.append((name(old.name), f"- **{name(old.name)}** (`{mid}`) — was in {', '.join(gone)}\n"))
+            continue
+        if gone:
+            left.append((name(new.name), f"- **{name(new.name)}** (`{mid}`) left {', '.join(gone)}\n"))
         if came:
-            who = new or old
-            joined.append(f"- {name(who.name)} (`{mid}`, {who.type}) joined {', '.join(sorted(came))}\n")
+            joined.append(f"- {name(new.name)} (`{mid}`, {new.type}) joined {', '.join(came)}\n")
+        if old is not None:
+            facts = record_changes(old, new, skip=("memberships",)) + [
+                f"membership in `{cid}`: {', '.join(record_changes(was[cid], now[cid], skip=('coalition',)))}"
+                for cid in sorted(was.keys() & now.keys()) if was[cid] != now[cid]]
+            if facts:
+                changed.append(f"- {name(new.name)} (`{mid}`) changed:" + "".join(f"\n  - {f}" for f in facts) + "\n")
     out, alerts = [], []
     if removed or left:
         out.append(f"**⚠ Members removed ({len(removed) + len(left)})**\n\n")
-        out += removed + left + ["\n"]
-        alerts.append("members removed: " +
-                      ", ".join(line.split("**")[1] for line in removed + left))
+        out += [line for _, line in removed + left] + ["\n"]
+        alerts.append("members removed: " + ", ".join(who for who, _ in removed + left))
     if joined:
         out += [f"Members joined ({len(joined)})\n\n", *joined, "\n"]
-    return (["### Members\n\n", *out] if out else []), alerts
+    if changed:
+        out += [f"Members changed ({len(changed)})\n\n", *changed, "\n"]
+    return out, alerts
 
 
-def _differences(old, new) -> list[str]:
-    return [f.name for f in dataclasses.fields(old)
-            if f.name != "path" and getattr(old, f.name) != getattr(new, f.name)]
-
-
-def coalitions(base: Site, head: Site) -> list[str]:
+def records(base: dict, head: dict, title=lambda r: name(r.name)) -> list[str]:
+    """Coalitions or events: added, removed (loud), changed with every field before → after."""
     out = []
-    for cid in sorted(base.coalitions.keys() | head.coalitions.keys()):
-        old, new = base.coalitions.get(cid), head.coalitions.get(cid)
+    for rid in sorted(base.keys() | head.keys()):
+        old, new = base.get(rid), head.get(rid)
         if old is None:
-            out.append(f"- `{cid}` {name(new.name)} — added\n")
+            out.append(f"- `{rid}` {title(new)} — added\n")
         elif new is None:
-            out.append(f"- **⚠ `{cid}` {name(old.name)} — removed**\n")
-        elif fields := _differences(old, new):
-            out.append(f"- `{cid}` {name(new.name)} — changed: {', '.join(fields)}\n")
-    return ["### Coalitions\n\n", *out, "\n"] if out else []
+            out.append(f"- **⚠ `{rid}` {title(old)} — removed**\n")
+        elif facts := record_changes(old, new):
+            out.append(f"- `{rid}` {title(new)} — changed:" + "".join(f"\n  - {f}" for f in facts) + "\n")
+    return out + ["\n"] if out else []
+
+
+STATUS = {"A": "added", "D": "deleted", "M": "modified", "R": "renamed", "C": "copied",
+          "T": "type changed", "U": "unmerged"}
+
+
+def file_line(c: Change) -> str:
+    what = STATUS.get(c.status, c.status)
+    where = f"{code(c.old_path)} → {code(c.path)}" if c.old_path else code(c.path)
+    return f"- {what}: {where}{' (**symlink**)' if c.symlink else ''}\n"
+
+
+def files(changed: list[Change]) -> list[str]:
+    return ["Files:\n\n", *map(file_line, changed), "\n"] if changed else []
+
+
+def _lock_at(path: Path) -> dict:
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+        return entries if isinstance(entries, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def lock_changes(base_root: Path, root: Path) -> tuple[str, list[str]]:
+    """Which statements' lock entries a change to the lock adds, changes or removes (a line for
+    the lock file, and an alert when entries are removed: the lock no longer holds them)."""
+    was, now = _lock_at(base_root / lock.LOCK_FILE), _lock_at(root / lock.LOCK_FILE)
+    parts = [(label, [sid for sid in ids]) for label, ids in (
+        ("**removed**", sorted(was.keys() - now.keys())),
+        ("changed", sorted(sid for sid in was.keys() & now.keys() if was[sid] != now[sid])),
+        ("added", sorted(now.keys() - was.keys())))]
+    said = "; ".join(f"{label}: {', '.join(map(code, ids))}" for label, ids in parts if ids)
+    gone = parts[0][1]
+    return (f"  - lock entries {said}\n" if said else "",
+            [f"lock entries removed: {', '.join(map(code, gone))}"] if gone else [])
+
+
+DEVELOPER_NOTE = ("These files are code, templates, workflows, the lock, the build or tests: **a developer "
+                  "must review them** before this is merged; an editor's approval is not enough.\n\n")
+SECTIONS = (("statements", "Statements"), ("members", "Members"), ("coalitions", "Coalitions"),
+            ("events", "Events"), ("pages", "Hand-written pages"), ("assets", "Files in docs/ (assets)"),
+            ("data", "Other content files"))
 
 
 def summary(root: Path, revision: str) -> str:
     """Records that failed validation are left out of the comparison and listed as problems."""
+    changed = changes(root, revision)
+    by_group: dict[str, list[Change]] = {}
+    for c in changed:
+        by_group.setdefault(group_of(c), []).append(c)
     with tempfile.TemporaryDirectory() as tmp:
         base, _ = site_at(root, revision, Path(tmp))
+        locked, unlocked = lock_changes(Path(tmp), root)
     head, problems = lock.validated(root)
     (said, alerts), (joined, left) = statements(base, head), members(base, head)
-    body = said + joined + coalitions(base, head)
-    alerts = left + alerts + ([f"validation problems: {len(problems)}"] if problems else [])
-    out = [f"## Content changes since `{revision}`\n\n",
-           *([f"> **⚠ {a}**  \n" for a in alerts] + ["\n"] if alerts else []),
-           *(body or ["No statements, members or coalitions changed.\n\n"]),
-           "### Validation\n\n",
-           # A fence: messages quote editors' text, which must not turn into Markdown here.
-           *(["```text\n", *[f"{p}\n" for p in problems], "```\n"] if problems else ["No problems found.\n"])]
+    body = {"statements": said, "members": joined, "coalitions": records(base.coalitions, head.coalitions),
+            "events": records(base.events, head.events, title=lambda e: f"{name(e.title)} ({e.date})")}
+    developer = by_group.get("developer", [])
+    alerts = ([f"{len(developer)} changed file(s) need a developer's review: code, templates, workflows, "
+               "the lock or the build"] if developer else []) + unlocked + left + alerts
+    links = [c for c in changed if c.symlink]
+    if links:
+        alerts.append(f"symbolic links changed: {len(links)}")
+    if problems:
+        alerts.append(f"validation problems: {len(problems)}")
+    out = [f"## Changes since {code(revision)}\n\n",
+           *([f"> **⚠ {a}**  \n" for a in alerts] + ["\n"] if alerts else [])]
+    if developer:
+        out += [f"### ⚠ For a developer to review ({len(developer)})\n\n", DEVELOPER_NOTE]
+        for c in developer:
+            out.append(file_line(c))
+            if lock.LOCK_FILE in (c.path, c.old_path):
+                out.append(locked)
+        out.append("\n")
+    for key, title in SECTIONS:
+        lines = body.get(key, []) + files(by_group.get(key, []))
+        if lines:
+            out += [f"### {title}\n\n", *lines]
+    if not changed:
+        out.append("Nothing changed.\n\n")
+    # A fence longer than any run of backticks in the messages, which quote editors' text.
+    text = "".join(f"{visible(str(p))}\n" for p in problems)
+    fence = "`" * max(3, max(map(len, re.findall("`+", text)), default=0) + 1)
+    out += ["### Validation\n\n",
+            *([f"{fence}text\n", text, f"{fence}\n"] if problems
+              else ["No problems found.\n"])]
     return "".join(out)
 
 
