@@ -2,6 +2,8 @@
 hold — pinned actions, read-only pull-request runs, untrusted text only through `env:`."""
 from __future__ import annotations
 
+import base64
+import json
 import re
 import shutil
 import subprocess
@@ -153,3 +155,116 @@ def test_issue_forms_are_well_formed_and_in_both_languages(path):
             assert " / " in item["attributes"]["label"], item["id"]
         if item["type"] in ("dropdown", "checkboxes"):
             assert item["attributes"]["options"]
+
+
+# -- lock.yml: branch code never runs where the writable token is --------------------------------
+
+def _step(job: dict, name_start: str) -> dict:
+    return next(s for s in job["steps"] if s.get("name", "").startswith(name_start))
+
+
+def test_the_lock_is_built_read_only_and_pushed_by_a_job_that_runs_no_branch_code():
+    flow = workflow("lock.yml")
+    assert list(flow["on"]) == ["workflow_dispatch"] and flow["permissions"] == {}
+    build, push = flow["jobs"]["build"], flow["jobs"]["push"]
+    assert set(flow["jobs"]) == {"build", "push"}
+    # The job that runs the branch's Makefile and scripts can read, nothing more.
+    assert build["permissions"] == {"contents": "read"}
+    assert "make lock" in [s.get("run") for s in build["steps"]]
+    upload = next(s for s in build["steps"] if "upload-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == "statements.lock.json" and upload["with"]["name"] == "statements-lock"
+    # The job with the writable token: no checkout, one action (the download), and scripts that
+    # name no file of the workspace and start no interpreter on one.
+    assert push["permissions"] == {"contents": "write"} and push["needs"] == "build"
+    assert "container" not in push
+    assert [u.split("@")[0] for u in uses({"jobs": {"p": push}})] == ["actions/download-artifact"]
+    download = next(s for s in push["steps"] if "uses" in s)
+    assert download["with"]["path"].startswith("${{ runner.temp }}")
+    scripts = "\n".join(s.get("run", "") for s in push["steps"])
+    for forbidden in ("make", "python", "GITHUB_WORKSPACE", "./", "scripts/", "source ", ". /", "npm", "pip",
+                      "checkout", "git clone", "git fetch", "bash ", "sh "):
+        assert not re.search(rf"(^|[\s;|&(]){re.escape(forbidden)}", scripts), forbidden
+    assert all(not s.get("working-directory") for s in push["steps"])
+
+
+VALIDATE_ENV = {"PATH": "/usr/bin:/bin"}
+
+
+def _validate_artifact(folder: Path) -> subprocess.CompletedProcess:
+    """The push job's check, run as the runner runs it (bash -e), on an artifact folder."""
+    script = _step(workflow("lock.yml")["jobs"]["push"], "Check it is")["run"]
+    return subprocess.run(["bash", "-e", "-c", script], env={**VALIDATE_ENV, "LOCK_DIR": str(folder)},
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_the_push_job_takes_statements_lock_json_alone_and_only_as_json(tmp_path):
+    lock_text = (ROOT / "statements.lock.json").read_text(encoding="utf-8")
+
+    def artifact(name: str, files: dict[str, str], link: str = "") -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        for rel, text in files.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_text(text, encoding="utf-8")
+        if link:
+            (folder / "statements.lock.json").symlink_to(link)
+        return folder
+
+    assert _validate_artifact(artifact("good", {"statements.lock.json": lock_text})).returncode == 0
+    bad = {
+        "extra": artifact("extra", {"statements.lock.json": lock_text, "Makefile": "all:\n"}),
+        "nested": artifact("nested", {"statements.lock.json": lock_text, ".github/workflows/x.yml": "x"}),
+        "renamed": artifact("renamed", {"lock.json": lock_text}),
+        "not-json": artifact("not-json", {"statements.lock.json": "#!/bin/sh\nrm -rf /\n"}),
+        "array": artifact("array", {"statements.lock.json": "[1, 2]"}),
+        "symlink": artifact("symlink", {}, link="/etc/passwd"),
+        "empty": artifact("empty", {}),
+    }
+    for name, folder in bad.items():
+        result = _validate_artifact(folder)
+        assert result.returncode != 0, name
+        assert "::error::" in result.stdout, name
+
+
+def _commit(tmp_path: Path, branch_head: str, current_lock: bytes | None, new_lock: bytes) -> tuple[int, list[str]]:
+    """The push job's commit step with a stand-in `gh` (GitHub's API) that records its calls."""
+    lock_dir = tmp_path / "lock"
+    lock_dir.mkdir(parents=True)
+    (lock_dir / "statements.lock.json").write_bytes(new_lock)
+    blob = subprocess.run(["git", "hash-object", "--stdin"], input=current_lock, capture_output=True,
+                          check=True).stdout.decode().strip() if current_lock is not None else ""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    calls = tmp_path / "calls"
+    (bin_dir / "gh").write_text(
+        "#!/bin/bash\n"
+        f'echo "$*" >> {calls}\n'
+        'case "$*" in\n'
+        f'  *git/ref/heads/*) echo {branch_head} ;;\n'
+        f'  *"contents/statements.lock.json?ref="*) [ -n "{blob}" ] && echo {blob} || exit 1 ;;\n'
+        f'  "api -X PUT"*) cat > {tmp_path}/body.json; echo newcommit ;;\n'
+        "esac\n", encoding="utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    script = _step(workflow("lock.yml")["jobs"]["push"], "Commit it")["run"]
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "GH_TOKEN": "t", "BRANCH": "editors/appeal",
+           "BUILT_FROM": "a" * 40, "LOCK_DIR": str(lock_dir), "GITHUB_REPOSITORY": "org/site",
+           "RUNNER_TEMP": str(tmp_path)}
+    result = subprocess.run(["bash", "-e", "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    return result.returncode, calls.read_text(encoding="utf-8").splitlines() if calls.exists() else []
+
+
+def test_the_push_job_commits_only_a_changed_lock_to_an_unmoved_branch(tmp_path):
+    old, new = b'{"a": {}}\n', (ROOT / "statements.lock.json").read_bytes()
+    code, calls = _commit(tmp_path / "moved", "b" * 40, old, new)
+    assert code != 0 and not any("PUT" in c for c in calls), "the branch moved: nothing is pushed"
+    code, calls = _commit(tmp_path / "same", "a" * 40, new, new)
+    assert code == 0 and not any("PUT" in c for c in calls), "nothing changed: nothing is pushed"
+    code, calls = _commit(tmp_path / "changed", "a" * 40, old, new)
+    assert code == 0 and calls[-1] == "api -X PUT repos/org/site/contents/statements.lock.json --input - --jq .commit.sha"
+    body = json.loads((tmp_path / "changed" / "body.json").read_text(encoding="utf-8"))
+    assert base64.b64decode(body["content"]) == new and body["branch"] == "editors/appeal"
+    assert body["sha"] == subprocess.run(["git", "hash-object", "--stdin"], input=old, capture_output=True,
+                                         check=True).stdout.decode().strip()
+    code, calls = _commit(tmp_path / "first", "a" * 40, None, new)  # no lock on the branch yet
+    body = json.loads((tmp_path / "first" / "body.json").read_text(encoding="utf-8"))
+    assert code == 0 and "sha" not in body
