@@ -167,12 +167,17 @@ def _show(value) -> str:
     return text if len(text) <= 120 else text[:119] + "…"
 
 
+def removed_added(was: list, now: list) -> tuple[list, list]:
+    """Who left a list (signatories) and who came, in the lists' order."""
+    return [v for v in was if v not in now], [v for v in now if v not in was]
+
+
 def _before(key: str, was, now) -> str:
     """What the locked value was; for a list (signatories), who was removed and who added."""
     if key == BODY:
         return ""
     if isinstance(was, list) and isinstance(now, list):
-        gone, came = [v for v in was if v not in now], [v for v in now if v not in was]
+        gone, came = removed_added(was, now)
         parts = ([f"removed: {_show(gone)}"] if gone else []) + ([f"added: {_show(came)}"] if came else [])
         return f" ({'; '.join(parts or ['reordered'])})"
     return f" (locked: {_show(was)})"

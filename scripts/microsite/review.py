@@ -180,7 +180,7 @@ def before_after(was, now) -> str:
     """«before» → «after»; for lists of ids (signatories): who was removed and who added."""
     if isinstance(was, (list, tuple)) and isinstance(now, (list, tuple)) and \
             all(isinstance(v, str) for v in (*was, *now)):
-        gone, came = [v for v in was if v not in now], [v for v in now if v not in was]
+        gone, came = lock.removed_added(was, now)
         parts = ([f"**removed** {', '.join(map(code, gone))}"] if gone else []) + \
                 ([f"added {', '.join(map(code, came))}"] if came else [])
         return "; ".join(parts) or "order changed"
@@ -364,10 +364,9 @@ def lock_changes(base_root: Path, root: Path) -> tuple[str, list[str]]:
     """Which statements' lock entries a change to the lock adds, changes or removes (a line for
     the lock file, and an alert when entries are removed: the lock no longer holds them)."""
     was, now = _lock_at(base_root / lock.LOCK_FILE), _lock_at(root / lock.LOCK_FILE)
-    parts = [(label, [sid for sid in ids]) for label, ids in (
-        ("**removed**", sorted(was.keys() - now.keys())),
-        ("changed", sorted(sid for sid in was.keys() & now.keys() if was[sid] != now[sid])),
-        ("added", sorted(now.keys() - was.keys())))]
+    parts = [("**removed**", sorted(was.keys() - now.keys())),
+             ("changed", sorted(sid for sid in was.keys() & now.keys() if was[sid] != now[sid])),
+             ("added", sorted(now.keys() - was.keys()))]
     said = "; ".join(f"{label}: {', '.join(map(code, ids))}" for label, ids in parts if ids)
     gone = parts[0][1]
     return (f"  - lock entries {said}\n" if said else "",
@@ -391,12 +390,12 @@ def summary(root: Path, revision: str) -> str:
         base, _ = site_at(root, revision, Path(tmp))
         locked, unlocked = lock_changes(Path(tmp), root)
     head, problems = lock.validated(root)
-    (said, alerts), (joined, left) = statements(base, head), members(base, head)
-    body = {"statements": said, "members": joined, "coalitions": records(base.coalitions, head.coalitions),
+    (said, alerts), (roster, removed) = statements(base, head), members(base, head)
+    body = {"statements": said, "members": roster, "coalitions": records(base.coalitions, head.coalitions),
             "events": records(base.events, head.events, title=lambda e: f"{name(e.title)} ({e.date})")}
     developer = by_group.get("developer", [])
     alerts = ([f"{len(developer)} changed file(s) need a developer's review: code, templates, workflows, "
-               "the lock or the build"] if developer else []) + unlocked + left + alerts
+               "the lock or the build"] if developer else []) + unlocked + removed + alerts
     links = [c for c in changed if c.symlink]
     if links:
         alerts.append(f"symbolic links changed: {len(links)}")
