@@ -366,6 +366,24 @@ def test_hostile_file_names_cannot_forge_lines_or_inject_html(dev_repo, folder):
     assert "line\\u000A## Forged heading" in shown and "bidi\\u202Egnp.exe" in shown
 
 
+def test_a_hostile_statement_file_name_is_safe_in_its_section_and_in_the_validation_messages(dev_repo):
+    repo, base = dev_repo
+    hostile = "docs/statements/x\n### Forged <img src=x onerror=alert(1)>\u202e.kk.md"
+    (repo / hostile).write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    (repo / "Makefile").chmod(0o755)
+    text = review(repo, base)
+    assert "\n### Forged" not in text and "\u202e" not in text
+    assert "- added: `docs/statements/x\\u000A### Forged <img src=x onerror=alert(1)>\\u202E.kk.md`" in \
+        section(text, "Statements")
+    problems = section(text, "Validation")
+    assert "docs/statements/x\\u000A### Forged <img src=x onerror=alert(1)>\\u202E.kk.md:1:1: a statement " \
+           "file is named" in problems
+    tags = [t for t, _ in rendered(text).tags]
+    assert "img" not in tags
+    assert tags.count("h3") == len([line for line in text.splitlines() if line.startswith("### ")]) == 3
+    assert "- modified: `Makefile` (mode 100644 → 100755)" in section(text, "⚠ For a developer")
+
+
 def test_a_hostile_text_in_the_content_is_text_in_the_summary(dev_repo):
     repo, base = dev_repo
     edit(repo / "data/members/ak-zhol.yml", 'ru: "«Ак жол»"', 'ru: "<img src=x onerror=alert(1)> [x](javascript:alert(1))"')

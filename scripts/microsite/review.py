@@ -345,7 +345,9 @@ STATUS = {"A": "added", "D": "deleted", "M": "modified", "R": "renamed", "C": "c
 def file_line(c: Change) -> str:
     what = STATUS.get(c.status, c.status)
     where = f"{code(c.old_path)} → {code(c.path)}" if c.old_path else code(c.path)
-    return f"- {what}: {where}{' (**symlink**)' if c.symlink else ''}\n"
+    mode = (f" (mode {c.old_mode} → {c.new_mode})" if c.status == "M" and c.old_mode != c.new_mode
+            and "000000" not in (c.old_mode, c.new_mode) else "")
+    return f"- {what}: {where}{' (**symlink**)' if c.symlink else ''}{mode}\n"
 
 
 def files(changed: list[Change]) -> list[str]:
