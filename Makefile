@@ -68,11 +68,11 @@ tools: browser
 	  echo "Installing Debian's faketime and shellcheck for the tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime shellcheck >/dev/null; }
 
-## Record the adopted statements' texts in the lock file (after adding a correction entry)
+## Record the adopted statements' facts in the lock file (after adding a correction entry)
 lock: $(STAMP)
 	$(BIN)/python -m microsite.lock update
 
-## Markdown summary of the content changes since BASE (a git revision), for reviewers
+## Markdown summary of every change since BASE (a git revision), for reviewers
 review: $(STAMP)
 	@$(BIN)/python -m microsite.review $(or $(BASE),$(error give the base revision: make review BASE=main))
 

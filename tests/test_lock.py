@@ -136,7 +136,9 @@ def test_a_damaged_lock_file_is_named_not_a_traceback(site_model, tmp_path):
 
 def test_a_lock_entry_of_another_shape_is_named_with_its_line_and_column(site_model, tmp_path):
     text = (ROOT / lock.LOCK_FILE).read_text(encoding="utf-8")
-    for bad, where in (('[]', (1, 1)), ('{"x": 1}', (1, 7))):
+    fix = '{"title": "", "place": "", "body": "", "corrections": [1]}'
+    facts = '"kind": 1, "coalition": 1, "event": 1, "date": 1, "adopted": 1, "signatories": 1, "source": 1'
+    for bad, where in (('[]', (1, 1)), ('{"x": 1}', (1, 7)), (f'{{"x": {{{facts},\n "texts": {{"kk": {fix}}}}}}}', (2, 73))):
         (tmp_path / lock.LOCK_FILE).write_text(bad, encoding="utf-8")
         [problem] = lock.check(site_model, tmp_path)
         assert (problem.path, problem.line, problem.column) == (lock.LOCK_FILE, *where)

@@ -109,6 +109,9 @@ def _misshapen(lock) -> tuple | None:
                 return (sid, "texts", lang)
             if not isinstance(t["corrections"], list):
                 return (sid, "texts", lang, "corrections")
+            for index, fix in enumerate(t["corrections"]):
+                if not isinstance(fix, dict) or set(fix) != {"date", "reason"}:
+                    return (sid, "texts", lang, "corrections", index)
     return None
 
 
@@ -155,8 +158,9 @@ def check(site: Site, root: Path) -> list[ContentError]:
         return [err]
 
 
-FIX = ("undo the change, or add under 'corrections:' a line '- {{date: YYYY-MM-DD, reason: \"…\"}}' "
-       "saying what was corrected, then {run_lock}")
+CHANGED = ("{what} of this adopted statement changed{before}, but there is no new correction entry — "
+           "undo the change, or add under 'corrections:' a line '- {{date: YYYY-MM-DD, reason: \"…\"}}' "
+           "saying what was corrected, then {run_lock}")
 
 
 def _show(value) -> str:
@@ -227,9 +231,8 @@ def problems(site: Site, lock: dict, unlocked: bool = True, root: Path | None = 
                     what = "the text" if key == BODY else f"'{key}'"
                     side = (was, now) if key in FACTS else (was["texts"][lang], now["texts"][lang])
                     before = _before(key, side[0].get(key), side[1].get(key))
-                    found.append(ContentError(
-                        path, f"{what} of this adopted statement changed{before}, but there is no new "
-                        "correction entry — " + FIX.format(run_lock=RUN_LOCK), *at(path, (key,))))
+                    found.append(ContentError(path, CHANGED.format(what=what, before=before, run_lock=RUN_LOCK),
+                                              *at(path, (key,))))
             elif unlocked and not rewritten and (changed or new_fixes != old_fixes):
                 found.append(ContentError(path, f"the correction is not in the lock yet — {RUN_LOCK}",
                                           *at(path, ("corrections",))))
