@@ -198,8 +198,10 @@ def problems(site: Site, lock: dict, unlocked: bool = True, root: Path | None = 
         for lang, text in sorted(s.texts.items()):
             path = text.path
             if was is None or lang not in was["texts"]:
-                # The first lock (none yet) took the seeds as they were: never invent their dates.
-                if lock and was is None and s.adopted is None:
+                # The first lock took the seeds as they were (never invent their dates); every
+                # statement adopted since has a date. Not only when the lock has entries: an
+                # emptied lock must not bring that exception back and let facts be re-recorded.
+                if was is None and s.adopted is None:
                     found.append(ContentError(path, f"'status: {s.status}' needs the adoption date: "
                                               "add 'adopted: YYYY-MM-DD' to both language files",
                                               *at(path, ("status",))))
