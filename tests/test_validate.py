@@ -18,7 +18,7 @@ BAD = Path(__file__).parent / "bad"
 
 # (file under tests/bad, line, words the message must contain) — one row per problem.
 EXPECTED = [
-    ("data/members/broken.yml", 6, "not valid YAML"),
+    ("data/members/broken.yml", 5, "the bracket { opened here is not closed"),
     ("data/members/duplicate-key.yml", 7, "the field 'name' appears twice"),
     ("data/members/yes-no.yml", 6, "'kk: Off' was read as yes/no"),
     ("data/members/yes-no.yml", 7, "put it in quotes: ru: \"Off\""),

@@ -38,7 +38,7 @@ def test_front_matter_lines_count_from_the_file():
     ("a: !!python/object/apply:os.system [ls]\n", 1, "is not allowed here"),
     ("a: 1\n---\nb: 2\n", 2, "only one document per file"),
     ("[" * 100000, 1, "nested more than 20 levels deep"),   # libyaml's composer would crash here
-    ("a: [1, 2\n", 2, "not valid YAML"),
+    ("a: [1, 2\n", 1, "the bracket [ opened here is not closed"),
     ("a: !!set {x}\n", 1, "is not allowed here"),
 ])
 def test_bad_yaml_is_one_content_error(text, line, words):

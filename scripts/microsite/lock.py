@@ -18,12 +18,13 @@ import sys
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
+from .messages import _, say
 from .load import read_site
 from .model import PUBLISHED_STATUSES, Site, Statement, StatementText
 
 LOCK_FILE = "statements.lock.json"
-RUN_LOCK = (f"run `make lock` and commit {LOCK_FILE} (in GitHub: Actions → Lock adopted texts → "
-            "Run workflow on this branch)")
+RUN_LOCK = _("run `make lock` and commit {file} (in GitHub: Actions → Lock adopted texts → "
+             "Run workflow on this branch)", file=LOCK_FILE)
 LOCKED_STATUSES = PUBLISHED_STATUSES  # withdrawn and superseded texts were adopted once
 
 
@@ -48,9 +49,9 @@ def read_lock(root: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise ContentError(LOCK_FILE, f"the lock file is damaged ({exc.msg}); restore it from git "
-                           "(`git checkout main -- statements.lock.json`) and run `make lock`",
-                           exc.lineno, exc.colno) from None
+        raise ContentError(LOCK_FILE, _("the lock file is damaged ('{problem}'); restore it from git "
+                                        "(`git checkout main -- statements.lock.json`) and run `make lock`",
+                                        problem=exc.msg), exc.lineno, exc.colno) from None
 
 
 def validated(root: Path) -> tuple[Site, list[ContentError]]:
@@ -80,25 +81,28 @@ def problems(site: Site, lock: dict, unlocked: bool = True) -> list[ContentError
             if was is None:
                 # The first lock (none yet) took the seeds as they were: never invent their dates.
                 if lock and sid not in lock and s.adopted is None:
-                    found.append(ContentError(text.path, f"'status: {s.status}' needs the adoption date: "
-                                              "add 'adopted: YYYY-MM-DD' to both language files"))
+                    found.append(ContentError(text.path, _("'status: {status}' needs the adoption date: "
+                                              "add 'adopted: YYYY-MM-DD' to both language files",
+                                              status=s.status)))
                 if unlocked:
-                    found.append(ContentError(text.path, f"this adopted text is not in the lock yet — {RUN_LOCK}"))
+                    found.append(ContentError(text.path, _("this adopted text is not in the lock yet — {fix}",
+                                                           fix=RUN_LOCK)))
             elif now["sha256"] != was["sha256"]:
                 if now["corrections"] <= was["corrections"]:
-                    found.append(ContentError(text.path, "this adopted text has changed, but there is no "
+                    found.append(ContentError(text.path, _("this adopted text has changed, but there is no "
                                               "new correction entry — undo the change, or add under "
-                                              "'corrections:' a line '- {date: YYYY-MM-DD, reason: \"…\"}' "
-                                              f"saying what was corrected, then {RUN_LOCK}"))
+                                              "'corrections:' a line '- {{date: YYYY-MM-DD, reason: \"…\"}}' "
+                                              "saying what was corrected, then {fix}", fix=RUN_LOCK)))
                 elif unlocked:
-                    found.append(ContentError(text.path, f"the corrected text is not in the lock yet — {RUN_LOCK}"))
+                    found.append(ContentError(text.path, _("the corrected text is not in the lock yet — {fix}",
+                                                           fix=RUN_LOCK)))
     for sid, langs in sorted(lock.items()):
         for lang in sorted(langs):
             if sid not in statements or lang not in statements[sid].texts:
                 found.append(ContentError(
                     f"docs/statements/{sid}.{lang}.md",
-                    "this adopted text is gone (deleted, renamed, or no longer adopted) — an adopted "
-                    "statement stays published: restore the file and set 'status: withdrawn' instead"))
+                    _("this adopted text is gone (deleted, renamed, or no longer adopted) — an adopted "
+                      "statement stays published: restore the file and set 'status: withdrawn' instead")))
     return found
 
 
@@ -119,7 +123,7 @@ def write_lock(root: Path, lock: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv not in (["check"], ["update"]):
-        print("usage: python -m microsite.lock check|update", file=sys.stderr)
+        say(_("usage: {command}", command="python -m microsite.lock check|update"), file=sys.stderr)
         return 2
     root = Path.cwd()
     site, found = read_site(root / "data", root / "docs")
@@ -134,13 +138,13 @@ def main(argv: list[str] | None = None) -> int:
             found = refused.errors
         else:
             write_lock(root, new)
-            print(f"{LOCK_FILE}: {sum(map(len, new.values()))} adopted texts locked")
+            say(_("{file}: adopted texts locked: {count}", file=LOCK_FILE, count=sum(map(len, new.values()))))
             return 0
     for problem in found:
         print(problem, file=sys.stderr)
     if found:
         return 1
-    print("adopted texts: as locked")
+    say(_("adopted texts: as locked"))
     return 0
 
 
