@@ -8,7 +8,7 @@ import time
 from . import lock, new, stamp, status
 from .errors import ContentErrors
 from .load import load_site
-from .messages import LANGS, N_, _, say, texts
+from .messages import N_, _, everyone, say, texts
 
 
 def validate(args) -> int:
@@ -36,7 +36,7 @@ def validate(args) -> int:
 def annotation(problem) -> str:
     """A GitHub Actions workflow command: the problem is shown on its line in the pull request,
     in Kazakh and Russian (whoever reads the pull request)."""
-    message = "\n".join(texts(problem.message, LANGS)).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    message = "\n".join(texts(problem.message, everyone())).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     path = problem.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
     return f"::error file={path},line={problem.line},col={problem.column}::{message}"
 

@@ -133,9 +133,15 @@ def say(message: str, file=None, prefix: str = "") -> None:
         print(prefix + line, file=sys.stdout if file is None else file)
 
 
+def everyone() -> tuple[str, ...]:
+    """The languages of what anyone may read (a pull request, its annotations, an issue): both,
+    Kazakh first (English only with the developers' `MICROSITE_MESSAGES=en`)."""
+    return ("en",) if os.environ.get("MICROSITE_MESSAGES") == "en" else LANGS
+
+
 def both(message: str) -> str:
     """Kazakh, then Russian, on one line (for places read by anyone: a pull request, an issue)."""
-    return " / ".join(dict.fromkeys(texts(message, LANGS)))
+    return " / ".join(dict.fromkeys(texts(message, everyone())))
 
 
 # -- keeping the catalogues (`make messages`) ---------------------------------------------------

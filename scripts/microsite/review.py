@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import lock, render
 from .errors import ContentError
+from .messages import N_, _, both as w, everyone, say
 from .load import read_site
 from .model import LANGS, Member, Site, Statement
 
@@ -29,7 +30,8 @@ def site_at(root: Path, revision: str, into: Path) -> tuple[Site, list[ContentEr
     archive = subprocess.run(["git", "archive", "--format=tar", revision], cwd=root,
                              capture_output=True, check=False)
     if archive.returncode:
-        raise SystemExit(f"git archive {revision}: {archive.stderr.decode().strip()}")
+        raise SystemExit(w(_("cannot read the revision '{revision}' from git: {reason}", revision=revision,
+                             reason=archive.stderr.decode().strip())))
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(into, filter="data")
     # Today's rules read both sides: the schemas of the working tree, even where BASE had none.
@@ -51,9 +53,10 @@ def translation(s: Statement) -> str:
     for lang in LANGS:
         text = s.texts.get(lang)
         if text is None:
-            out.append(f"{lang}: missing")
+            out.append(w(_("{lang}: missing", lang=lang)))
         elif text.awaiting_review:
-            out.append(f"{lang}: translated from {text.translated_from or '?'}, awaiting review")
+            out.append(w(_("{lang}: translated from {source}, awaiting review", lang=lang,
+                           source=text.translated_from or "?")))
         else:
             out.append(f"{lang}: ✓")
     return ", ".join(out)
@@ -68,6 +71,12 @@ def _statement_line(s: Statement, note: str = "") -> str:
 
 
 # -- comparisons ------------------------------------------------------------------------------
+
+TITLES = {"Removed": N_("Removed"), "Adopted": N_("Adopted"),
+          "Withdrawn or superseded": N_("Withdrawn or superseded"), "Added": N_("Added"),
+          "Changed": N_("Changed")}
+ALERTS = {"Removed": N_("removed: {ids}"), "Withdrawn or superseded": N_("withdrawn or superseded: {ids}")}
+
 
 def statements(base: Site, head: Site) -> tuple[list[str], list[str]]:
     """(Markdown lines, alerts for the top of the summary)."""
@@ -86,22 +95,24 @@ def statements(base: Site, head: Site) -> tuple[list[str], list[str]]:
         came = [lang for lang in LANGS if lang in s.texts and lang not in old.texts]
         gone = [lang for lang in LANGS if lang in old.texts and lang not in s.texts]
         if came:
-            found["Changed"].append((s, f" — translation added: {', '.join(came)}"))
+            found["Changed"].append((s, " — " + w(_("translation added: {langs}", langs=", ".join(came)))))
         if gone:
-            found["Changed"].append((s, f" — **language version removed: {', '.join(gone)}**"))
-            alerts.append(f"`{sid}` lost its {', '.join(gone)} version")
+            found["Changed"].append((s, " — **" + w(_("language version removed: {langs}",
+                                                       langs=", ".join(gone))) + "**"))
+            alerts.append(w(_("`{id}` lost its {langs} version", id=sid, langs=", ".join(gone))))
         if langs:
             fixes = [c for lang in langs for c in s.texts[lang].corrections
                      if c not in old.texts[lang].corrections]
-            note = f" — text changed in {', '.join(langs)}"
+            note = " — " + w(_("text changed in {langs}", langs=", ".join(langs)))
             if old.status in lock.LOCKED_STATUSES:
-                note += "; corrections: " + ("; ".join(f"{c.date}: {render.esc(c.reason)}" for c in fixes)
-                                             if fixes else "**none — an adopted text changed**")
+                note += "; " + w(_("corrections:")) + " " + (
+                    "; ".join(f"{c.date}: {render.esc(c.reason)}" for c in fixes) if fixes
+                    else "**" + w(_("none — an adopted text changed")) + "**")
                 if not fixes:
-                    alerts.append(f"the adopted text of `{sid}` changed without a correction entry")
+                    alerts.append(w(_("the adopted text of `{id}` changed without a correction entry", id=sid)))
             found["Changed"].append((s, note))
         if s.status != old.status:
-            note = f" (was {old.status})"
+            note = " (" + w(_("was {status}", status=old.status)) + ")"
             if s.status == "adopted":
                 found["Adopted"].append((s, note))
             elif s.status in lock.LOCKED_STATUSES:
@@ -114,11 +125,12 @@ def statements(base: Site, head: Site) -> tuple[list[str], list[str]]:
         if not items:
             continue
         loud = title in ("Removed", "Withdrawn or superseded")
-        out.append(f"**⚠ {title} ({len(items)})**\n\n" if loud else f"{title} ({len(items)})\n\n")
+        shown = w(_(TITLES[title]))
+        out.append(f"**⚠ {shown} ({len(items)})**\n\n" if loud else f"{shown} ({len(items)})\n\n")
         out += [_statement_line(s, note) for s, note in items] + ["\n"]
         if loud:
-            alerts.append(f"{title.lower()}: " + ", ".join(f"`{s.id}`" for s, _ in items))
-    return (["### Statements\n\n", *out] if out else []), alerts
+            alerts.append(w(_(ALERTS[title], ids=", ".join(f"`{s.id}`" for s, _note in items))))
+    return (["### " + w(_("Statements")) + "\n\n", *out] if out else []), alerts
 
 
 def _memberships(m: Member | None) -> set[str]:
@@ -131,21 +143,24 @@ def members(base: Site, head: Site) -> tuple[list[str], list[str]]:
         old, new = base.members.get(mid), head.members.get(mid)
         gone, came = _memberships(old) - _memberships(new), _memberships(new) - _memberships(old)
         if new is None:
-            removed.append(f"- **{name(old.name)}** (`{mid}`) — was in {', '.join(sorted(gone))}\n")
+            removed.append(f"- **{name(old.name)}** (`{mid}`) — "
+                           + w(_("was in {coalitions}", coalitions=", ".join(sorted(gone)))) + "\n")
         elif gone:
-            left.append(f"- **{name(new.name)}** (`{mid}`) left {', '.join(sorted(gone))}\n")
+            left.append(f"- **{name(new.name)}** (`{mid}`) "
+                        + w(_("left {coalitions}", coalitions=", ".join(sorted(gone)))) + "\n")
         if came:
             who = new or old
-            joined.append(f"- {name(who.name)} (`{mid}`, {who.type}) joined {', '.join(sorted(came))}\n")
+            joined.append(f"- {name(who.name)} (`{mid}`, {who.type}) "
+                          + w(_("joined {coalitions}", coalitions=", ".join(sorted(came)))) + "\n")
     out, alerts = [], []
     if removed or left:
-        out.append(f"**⚠ Members removed ({len(removed) + len(left)})**\n\n")
+        out.append(f"**⚠ {w(_('Members removed'))} ({len(removed) + len(left)})**\n\n")
         out += removed + left + ["\n"]
-        alerts.append("members removed: " +
-                      ", ".join(line.split("**")[1] for line in removed + left))
+        alerts.append(w(_("members removed: {names}",
+                          names=", ".join(line.split("**")[1] for line in removed + left))))
     if joined:
-        out += [f"Members joined ({len(joined)})\n\n", *joined, "\n"]
-    return (["### Members\n\n", *out] if out else []), alerts
+        out += [f"{w(_('Members joined'))} ({len(joined)})\n\n", *joined, "\n"]
+    return (["### " + w(_("Members")) + "\n\n", *out] if out else []), alerts
 
 
 def _differences(old, new) -> list[str]:
@@ -158,35 +173,38 @@ def coalitions(base: Site, head: Site) -> list[str]:
     for cid in sorted(base.coalitions.keys() | head.coalitions.keys()):
         old, new = base.coalitions.get(cid), head.coalitions.get(cid)
         if old is None:
-            out.append(f"- `{cid}` {name(new.name)} — added\n")
+            out.append(f"- `{cid}` {name(new.name)} — {w(_('added'))}\n")
         elif new is None:
-            out.append(f"- **⚠ `{cid}` {name(old.name)} — removed**\n")
+            out.append(f"- **⚠ `{cid}` {name(old.name)} — {w(_('removed'))}**\n")
         elif fields := _differences(old, new):
-            out.append(f"- `{cid}` {name(new.name)} — changed: {', '.join(fields)}\n")
-    return ["### Coalitions\n\n", *out, "\n"] if out else []
+            out.append(f"- `{cid}` {name(new.name)} — "
+                       + w(_("changed: {fields}", fields=", ".join(fields))) + "\n")
+    return ["### " + w(_("Coalitions")) + "\n\n", *out, "\n"] if out else []
 
 
 def summary(root: Path, revision: str) -> str:
     """Records that failed validation are left out of the comparison and listed as problems."""
     with tempfile.TemporaryDirectory() as tmp:
-        base, _ = site_at(root, revision, Path(tmp))
+        base, _problems = site_at(root, revision, Path(tmp))
     head, problems = lock.validated(root)
     (said, alerts), (joined, left) = statements(base, head), members(base, head)
     body = said + joined + coalitions(base, head)
-    alerts = left + alerts + ([f"validation problems: {len(problems)}"] if problems else [])
-    out = [f"## Content changes since `{revision}`\n\n",
+    alerts = left + alerts + ([w(_("validation problems: {count}", count=len(problems)))] if problems else [])
+    out = ["## " + w(_("Content changes since `{revision}`", revision=revision)) + "\n\n",
            *([f"> **⚠ {a}**  \n" for a in alerts] + ["\n"] if alerts else []),
-           *(body or ["No statements, members or coalitions changed.\n\n"]),
-           "### Validation\n\n",
+           *(body or [w(_("No statements, members or coalitions changed.")) + "\n\n"]),
+           "### " + w(_("Validation")) + "\n\n",
            # A fence: messages quote editors' text, which must not turn into Markdown here.
-           *(["```text\n", *[f"{p}\n" for p in problems], "```\n"] if problems else ["No problems found.\n"])]
+           *(["```text\n", *[f"{line}\n" for p in problems for line in p.lines(everyone())], "```\n"]
+             if problems else [w(_("No problems found.")) + "\n"])]
     return "".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1:
-        print("usage: python -m microsite.review BASE   (a git revision, e.g. main)", file=sys.stderr)
+        say(_("usage: {command} (a git revision, e.g. main)", command="python -m microsite.review BASE"),
+            file=sys.stderr)
         return 2
     sys.stdout.write(summary(Path.cwd(), argv[0]))
     return 0
