@@ -66,10 +66,12 @@ def test_a_long_name_gets_an_id_cut_between_words(project):
 
 
 @pytest.mark.parametrize("args, words", [
-    (["--coalition", "kgii"], "the coalition 'kgii' does not exist — did you mean 'kgi'?"),
-    (["--coalition", "kgi", "--name-ru", "ОСДП", "--id", "osdp-2"], "this name is also used by data/members/osdp.yml"),
-    (["--coalition", "kgi", "--link", "javascript:alert(1)"], "a web link starts with https://"),
-    (["--coalition", "kgi", "--joined", "2019-02-30"], "must exist in the calendar"),
+    (["--coalition", "kgii"], "--coalition: there is no coalition 'kgii' — did you mean 'kgi'?"),
+    (["--coalition", "kgi", "--name-ru", "ОСДП", "--id", "osdp-2"], "already has a file: data/members/osdp.yml"),
+    (["--coalition", "kgi", "--link", "javascript:alert(1)"], "--link: 'javascript:alert(1)' is not a web address"),
+    (["--coalition", "kgi", "--joined", "2019-02-30"], "'2019-02-30' is not a day of the calendar"),
+    (["--coalition", "kgi", "--joined", "10.05.2024"], "YYYY-MM-DD — here: 2024-05-10"),
+    (["--coalition", "kgi", "--name-kk", "Kоалиция"], "mixes Latin and Cyrillic letters"),
 ])
 def test_bad_values_leave_nothing_behind(project, args, words):
     before = sorted(p.name for p in (project / "data/members").iterdir())
@@ -93,7 +95,8 @@ def test_questions_repeat_until_a_known_choice(monkeypatch):
     answers = iter(["Жаңа бірлестік", "Новое объединение", "club", "ngo", "kgi", "", ""])
     monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
     values: dict = {}
-    assert new.ask("member", values, interactive=True) == []
+    site, _ = read_site(ROOT / "data", ROOT / "docs")
+    assert new.ask("member", values, interactive=True, site=site) == []
     assert values["type"] == "ngo" and values["coalition"] == "kgi" and values["joined"] == ""
 
 
