@@ -15,7 +15,12 @@ def validate(args) -> int:
     """All problems at once, one per line, then a count; a clean tree is one short line."""
     started = time.perf_counter()
     before = stamp.digest(args.root / "data", args.root / "docs")  # of the bytes about to be checked
-    site, problems = lock.validated(args.root)
+    warnings: list = []
+    site, problems = lock.validated(args.root, warnings)
+    for warning in warnings:  # probably wrong, but may be right: shown, never failing the build
+        print(warning, file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(annotation(warning, "warning"))
     for problem in problems:
         print(problem, file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -33,12 +38,12 @@ def validate(args) -> int:
     return 0
 
 
-def annotation(problem) -> str:
+def annotation(problem, level: str = "error") -> str:
     """A GitHub Actions workflow command: the problem is shown on its line in the pull request,
     in Kazakh and Russian (whoever reads the pull request)."""
     message = "\n".join(texts(problem.message, everyone())).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     path = problem.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
-    return f"::error file={path},line={problem.line},col={problem.column}::{message}"
+    return f"::{level} file={path},line={problem.line},col={problem.column}::{message}"
 
 
 # A count with its noun. Each language words it without plural forms (Kazakh keeps the noun

@@ -1,7 +1,7 @@
 """The one error the content layer raises on bad input."""
 from __future__ import annotations
 
-from .messages import Message, escape, texts
+from .messages import Message, _, escape, texts
 
 
 class ContentError(Exception):
@@ -22,6 +22,15 @@ class ContentError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(self.lines())
+
+
+class ContentWarning(ContentError):
+    """Something that is probably a mistake but may be right (it does not fail the build)."""
+
+    def lines(self, langs: tuple[str, ...] | None = None) -> list[str]:
+        label = texts(_("warning"), langs)
+        return [f"{self.path}:{self.line}:{self.column}: {word}: {text}"
+                for word, text in zip(label, texts(self.message, langs))]
 
 
 class ContentErrors(Exception):

@@ -314,14 +314,19 @@ class Reader:
                     self.check_text(self.rel(path), text, 1, 1, markdown=True)
 
 
-def read_site(data_dir: Path, docs_dir: Path) -> tuple[Site, list[ContentError]]:
-    """The site made of every valid record, and every problem found (in file and line order)."""
+def read_site(data_dir: Path, docs_dir: Path,
+              warnings: list[ContentError] | None = None) -> tuple[Site, list[ContentError]]:
+    """The site made of every valid record, and every problem found (in file and line order);
+    what is only probably wrong (`ContentWarning`) is added to `warnings` when given."""
     reader = Reader(data_dir, docs_dir)
     reader.read_allowed_words()
     site = Site(coalitions=reader.records("coalitions"), members=reader.records("members"),
                 events=reader.records("events"), statements=reader.statements())
     reader.prose()
     problems = reader.problems + validate.rules(site, reader.documents, reader.kinds, reader.stems)
+    if warnings is not None:
+        warnings += sorted(validate.language_mixups(reader.documents, reader.allowed_words),
+                           key=lambda p: (p.path, p.line, p.column))
     unique = {(p.path, p.line, p.column, p.message): p for p in problems}
     return site, sorted(unique.values(), key=lambda p: (p.path, p.line, p.column))
 

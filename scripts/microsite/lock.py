@@ -54,10 +54,10 @@ def read_lock(root: Path) -> dict:
                                         problem=exc.msg), exc.lineno, exc.colno) from None
 
 
-def validated(root: Path) -> tuple[Site, list[ContentError]]:
+def validated(root: Path, warnings: list[ContentError] | None = None) -> tuple[Site, list[ContentError]]:
     """`make validate`: every problem in the content, then, only when there is none (with broken
     content, what is adopted cannot be known), every adopted text changed against the lock."""
-    site, found = read_site(root / "data", root / "docs")
+    site, found = read_site(root / "data", root / "docs", warnings)
     return site, found or check(site, root)
 
 

@@ -160,7 +160,7 @@ def extract() -> dict[str, list[str]]:
     package = Path(__file__).parent
     for filename, line, msgid, _comments, _context in extract_from_dir(
             package, [("**.py", "python")], keywords=KEYWORDS):
-        found.setdefault(msgid, []).append(f"{filename}:{line}")
+        found.setdefault(msgid, []).append(filename)  # no line numbers: no churn on every edit
 
     def hints(node, name):
         if isinstance(node, dict):
@@ -195,7 +195,9 @@ def update() -> list[tuple[str, str]]:
             with path.open("rb") as po:
                 old = {m.id: m for m in read_po(po, locale=lang) if m.id}
         catalog = Catalog(locale=lang, domain=DOMAIN, project="microsite", version="1",
-                          creation_date=fixed, revision_date=fixed, fuzzy=False)
+                          creation_date=fixed, revision_date=fixed, fuzzy=False,
+                          header_comment=f"# Messages to editors, {lang}: see scripts/microsite/messages.py.\n"
+                                         "# `make messages` adds new msgids; translate each msgstr.")
         for msgid, places in used.items():
             was = old.get(msgid)
             catalog.add(msgid, was.string if was else "", locations=[], auto_comments=places[:1],
@@ -213,8 +215,6 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv == ["update"]:
         waiting = update()
-        from . import guides
-        guides.write()
         for lang, msgid in waiting:
             print(f"{lang}: untranslated: {msgid}")
         return 1 if waiting else 0

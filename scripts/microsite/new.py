@@ -207,7 +207,8 @@ def langs() -> tuple[str, ...]:
 
 
 def both_names(text) -> str:
-    return " / ".join(dict.fromkeys(v for v in (text.kk, text.ru) if v))
+    """A name in the editor's language(s)."""
+    return " / ".join(dict.fromkeys(v for v in (getattr(text, lang) for lang in langs()) if v)) or text.kk or text.ru
 
 
 def prompt(question) -> str:

@@ -154,12 +154,12 @@ def members(base: Site, head: Site) -> tuple[list[str], list[str]]:
                           + w(_("joined {coalitions}", coalitions=", ".join(sorted(came)))) + "\n")
     out, alerts = [], []
     if removed or left:
-        out.append(f"**⚠ {w(_('Members removed'))} ({len(removed) + len(left)})**\n\n")
+        out.append("**⚠ " + w(_("Members removed")) + f" ({len(removed) + len(left)})**\n\n")
         out += removed + left + ["\n"]
         alerts.append(w(_("members removed: {names}",
                           names=", ".join(line.split("**")[1] for line in removed + left))))
     if joined:
-        out += [f"{w(_('Members joined'))} ({len(joined)})\n\n", *joined, "\n"]
+        out += [w(_("Members joined")) + f" ({len(joined)})\n\n", *joined, "\n"]
     return (["### " + w(_("Members")) + "\n\n", *out] if out else []), alerts
 
 
@@ -173,9 +173,9 @@ def coalitions(base: Site, head: Site) -> list[str]:
     for cid in sorted(base.coalitions.keys() | head.coalitions.keys()):
         old, new = base.coalitions.get(cid), head.coalitions.get(cid)
         if old is None:
-            out.append(f"- `{cid}` {name(new.name)} — {w(_('added'))}\n")
+            out.append(f"- `{cid}` {name(new.name)} — " + w(_("added")) + "\n")
         elif new is None:
-            out.append(f"- **⚠ `{cid}` {name(old.name)} — {w(_('removed'))}**\n")
+            out.append(f"- **⚠ `{cid}` {name(old.name)} — " + w(_("removed")) + "**\n")
         elif fields := _differences(old, new):
             out.append(f"- `{cid}` {name(new.name)} — "
                        + w(_("changed: {fields}", fields=", ".join(fields))) + "\n")

@@ -140,6 +140,58 @@ def translations(site: Site, documents) -> Iterator[ContentError]:
                           "this file's front matter", language=LANG_NAMES[lang], id=s.id, lang=lang))
 
 
+# -- a text typed into the other language's field (warnings: names may be the same in both) -----
+
+KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")  # letters Russian does not have
+CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+# What makes a text without Kazakh letters read as Russian: its small words and the endings of its
+# adjectives and abstract nouns. Names (Алматы, Жанар Барлыбаева, АБК) have neither.
+RUSSIAN_WORDS = {"и", "в", "во", "на", "по", "для", "с", "со", "к", "о", "об", "от", "из", "за", "не",
+                 "что", "как", "при", "или", "до", "также", "это"}
+RUSSIAN_ENDING = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ых|их|ыми|ими|ение|ения|ании|ство|"
+                            r"ства|ости|ость|ция|ции|ций)$")
+
+
+def reads_as_russian(text: str) -> bool:
+    words = [w.lower() for w in CYRILLIC_WORD.findall(text)]
+    if len(words) < 2 or KAZAKH_LETTERS & set(text):
+        return False
+    return bool(RUSSIAN_WORDS & set(words)) or sum(bool(RUSSIAN_ENDING.search(w)) for w in words) >= 2
+
+
+def language_mixups(documents, allowed_words: frozenset[str] = frozenset()) -> list[ContentError]:
+    """A Kazakh text that reads as Russian, or a Russian text with Kazakh letters: warnings, since
+    a name may rightly be the same in both (data/allowed-words.yml lists such words)."""
+    from .errors import ContentWarning
+
+    found = []
+    for doc in documents.values():
+        texts = []
+        if doc.path.startswith("data/") and isinstance(doc.data, dict):
+            texts = [((*where, lang), lang, text[lang]) for where, text in _text_objects(doc.data)
+                     for lang in LANGS if isinstance(text.get(lang), str)]
+        elif doc.path.endswith((".kk.md", ".ru.md")) and isinstance(doc.data, dict):
+            lang = doc.path[-5:-3]
+            texts = [(("title",), lang, doc.data["title"])] if isinstance(doc.data.get("title"), str) else []
+        for where, lang, text in texts:
+            words = [w for w in CYRILLIC_WORD.findall(text) if w not in allowed_words]
+            field = ".".join(str(p) for p in where)
+            if lang == "kk" and reads_as_russian(" ".join(words)):
+                found.append(ContentWarning(doc.path, _(
+                    "'{field}' is the Kazakh text, but '{text}' has no Kazakh letters and reads as "
+                    "Russian — check that it is not the Russian text typed in the wrong field; if the "
+                    "name is the same in both languages, add it to data/allowed-words.yml",
+                    field=field, text=text[:60]), *doc.where(where)))
+            kazakh = [w for w in words if KAZAKH_LETTERS & set(w)]
+            if lang == "ru" and kazakh:
+                found.append(ContentWarning(doc.path, _(
+                    "'{field}' is the Russian text, but '{word}' has Kazakh letters — check that it is "
+                    "not the Kazakh text typed in the wrong field; if the name is the same in both "
+                    "languages, add it to data/allowed-words.yml", field=field, word=kazakh[0]),
+                    *doc.where(where)))
+    return found
+
+
 def placeholders(documents) -> Iterator[ContentError]:
     """Names still reading 'TODO', 'Название', '...': forms left half-filled."""
     for doc in documents.values():
