@@ -65,6 +65,21 @@ EXPECTED = [
     ("docs/statements/disagree.ru.md", 3, "'kind' differs from docs/statements/disagree.kk.md"),
     ("docs/statements/superseded-alone.ru.md", 4, "names its successor"),
     ("docs/statements/Bad Name.ru.md", 1, "a statement file is named <id>.kk.md or <id>.ru.md"),
+    # YAML syntax, one class per file, at the line the editor should look at
+    ("data/members/yaml-colon.yml", 7, "a colon followed by a space inside the value of 'ru' — put the whole value in quotes"),
+    ("data/members/yaml-tab.yml", 6, "a tab is used for indentation — YAML accepts only spaces"),
+    ("data/members/yaml-unclosed-quote.yml", 6, 'the quote " opened here is not closed'),  # parser: line 10
+    ("data/members/yaml-after-quote.yml", 6, "text follows the closing quote"),
+    ("data/members/yaml-indent.yml", 7, "this line is indented more than the line above it"),
+    ("data/members/yaml-no-colon.yml", 4, "this line has no colon"),  # parser: line 5
+    ("data/members/yaml-list-indent.yml", 10, "this list item is not lined up with the items above it"),
+    ("data/members/yaml-at-sign.yml", 7, "a value cannot start with @ — put the whole value in quotes"),
+    # a syntax error and a duplicate key hide none of the file's other problems
+    ("data/members/all-at-once.yml", 6, "unknown field 'nmae' — did you mean 'name'?"),
+    ("data/members/all-at-once.yml", 8, "a tab is used for indentation"),
+    ("data/members/all-at-once.yml", 9, "'TODO' is a placeholder"),
+    ("data/members/all-at-once.yml", 11, "the coalition 'kgii' does not exist"),
+    ("data/members/all-at-once.yml", 12, "the field 'type' appears twice"),
 ]
 PARTNERS = {"docs/statements/disagree.ru.md": ["docs/statements/disagree.kk.md"]}
 ALSO = {"data/members/osdp-again.yml": "data/members/osdp.yml"}  # a duplicate names both files
@@ -168,3 +183,12 @@ def test_problems_are_annotated_on_their_line_in_github(tmp_path):
     assert result.returncode == 1
     assert result.stdout == ("::error file=data/members/unknown-field.yml,line=5,col=1::"
                              "unknown field 'nmae' — did you mean 'name'?\n")
+    # Whoever reads the pull request: Kazakh, then Russian, in one annotation.
+    env = {k: v for k, v in os.environ.items() if k != "MICROSITE_MESSAGES"}
+    result = subprocess.run([sys.executable, "-m", "microsite", "--root", str(project), "validate"],
+                            capture_output=True, text=True, timeout=60,
+                            env={**env, "GITHUB_ACTIONS": "true", "LANG": "ru_RU.UTF-8"})
+    assert result.stdout == ("::error file=data/members/unknown-field.yml,line=5,col=1::"
+                             "белгісіз өріс 'nmae' — 'name' деп жазғыңыз келді ме?%0A"
+                             "неизвестное поле 'nmae' — может быть, 'name'?\n")
+    assert result.stderr.startswith("data/members/unknown-field.yml:5:1: неизвестное поле 'nmae'")
