@@ -9,6 +9,7 @@ the end, then the whole content is validated: if anything is wrong, or the edito
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import difflib
 import json
@@ -16,6 +17,7 @@ import os
 import re
 import shlex
 import sys
+import textwrap
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -60,8 +62,22 @@ WHAT_WORDS = {"member": _("a member organisation"), "coalition": _("a coalition"
 YES, NO = {"y", "yes", "иә", "ия", "и", "да", "д"}, {"n", "no", "жоқ", "жок", "ж", "нет", "н"}
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's layout with our words: no English "usage:", no ids cut at their hyphens."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, both_langs(_("usage")) + ": ")
+
+    def _split_lines(self, text, width):
+        return textwrap.wrap(text, width, break_on_hyphens=False)
+
+
 def add_arguments(parser) -> None:
-    """Every flag, with its allowed values, in Kazakh and Russian (`make new -- --help`)."""
+    """Every flag, with its allowed values, in Kazakh and Russian (`python -m microsite new --help`)."""
+    parser.formatter_class = HelpFormatter
+    # argparse's own headings are English; these are its documented attributes' only values.
+    parser._positionals.title = both_langs(_("what to create"))
+    parser._optionals.title = both_langs(_("flags"))
     parser.description = both_langs(_("Creates a member, coalition, statement or event as files "
                                        "that pass validation. What is not given as a flag is asked."))
     parser.add_argument("-h", "--help", action="help", help=both_langs(_("show this help and exit")))
@@ -69,13 +85,18 @@ def add_arguments(parser) -> None:
                         help=both_langs(_("what to create: {choices}", choices=", ".join(KINDS))))
     parser.add_argument("--id", help=both_langs(_("the file name: lowercase Latin letters, digits and "
                                                   "hyphens; made from the Russian name when not given")))
-    seen = {}
+    seen: dict[str, list] = {}
     for kind, questions in QUESTIONS.items():
         for flag, question, required, choices in questions:
-            seen.setdefault(flag, (question, choices, set()))[2].add(kind)
-    for flag, (question, choices, kinds) in sorted(seen.items()):
+            seen.setdefault(flag, []).append((kind, question, choices))
+    for flag, asked in sorted(seen.items()):
+        kinds = [kind for kind, _q, _c in asked]
+        question, choices = asked[0][1], asked[0][2]
         text = texts(question, ("kk", "ru"))
-        if isinstance(choices, tuple):
+        if isinstance(choices, tuple) and len({c for _k, _q, c in asked}) > 1:  # --kind: per kind
+            text = ["/".join(dict.fromkeys(texts(_("Kind"), ("kk", "ru"))))]
+            allowed = "; ".join(f"{kind}: {', '.join(c)}" for kind, _q, c in asked)
+        elif isinstance(choices, tuple):
             allowed = ", ".join(choices)
         elif choices == "coalition":
             allowed = both_langs(_("the id of a file in data/coalitions/"))
