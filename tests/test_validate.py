@@ -192,3 +192,54 @@ def test_problems_are_annotated_on_their_line_in_github(tmp_path):
                              "белгісіз өріс 'nmae' — 'name' деп жазғыңыз келді ме?%0A"
                              "неизвестное поле 'nmae' — может быть, 'name'?\n")
     assert result.stderr.startswith("data/members/unknown-field.yml:5:1: неизвестное поле 'nmae'")
+
+
+# -- a text typed into the other language's field: a warning, never a failed build ---------------
+
+MIXED_UP = ('# yaml-language-server: $schema=../schema/member.schema.json\n'
+            'id: pereputannye-polya\ntype: ngo\nname:\n'
+            '  kk: "Общественное объединение за честные выборы"\n'
+            '  ru: "Адал сайлау қоғамдық бірлестігі"\n'
+            'memberships:\n  - coalition: kgi\n')
+
+
+def test_language_mix_ups_are_warnings_naming_the_field(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "data/members/pereputannye-polya.yml").write_text(MIXED_UP, encoding="utf-8")
+    warnings: list = []
+    _, problems = read_site(project / "data", project / "docs", warnings)
+    assert problems == []  # the build is not failed by them
+    assert [(w.path, w.line, w.column) for w in warnings] == [
+        ("data/members/pereputannye-polya.yml", 5, 7), ("data/members/pereputannye-polya.yml", 6, 7)]
+    assert "'name.kk' is the Kazakh text, but 'Общественное объединение за честные выборы' has no " \
+           "Kazakh letters and reads as Russian" in warnings[0].message
+    assert "'name.ru' is the Russian text, but 'қоғамдық' has Kazakh letters" in warnings[1].message
+    result = subprocess.run([sys.executable, "-m", "microsite", "--root", str(project), "validate"],
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "GITHUB_ACTIONS": "true"})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("data/members/pereputannye-polya.yml:5:7: warning: 'name.kk' is the Kazakh text")
+    assert result.stdout.startswith("::warning file=data/members/pereputannye-polya.yml,line=5,col=7::")
+
+
+def test_names_the_same_in_both_languages_are_not_mix_ups(tmp_path):
+    """Cities, people and abbreviations have no Kazakh letters and are no Russian sentence; a
+    Kazakh word in a Russian name is allowed once listed in data/allowed-words.yml."""
+    project = copy_project(tmp_path)
+    (project / "data/members/pereputannye-polya.yml").write_text(
+        MIXED_UP.replace("Общественное объединение за честные выборы", "Жанар Барлыбаева")
+        .replace("Адал сайлау қоғамдық бірлестігі", "Объединение «Адал»"), encoding="utf-8")
+    warnings: list = []
+    assert read_site(project / "data", project / "docs", warnings)[1] == [] and warnings == []
+    allowed = project / "data/allowed-words.yml"
+    assert "Тауелсіз" in allowed.read_text(encoding="utf-8")  # the real content's one such name
+    allowed.write_text("- НАQ\n", encoding="utf-8")
+    warnings = []
+    read_site(project / "data", project / "docs", warnings)
+    assert [w.path for w in warnings] == ["data/members/tauelsiz-bakylaushylar.yml"]
+
+
+def test_the_real_content_has_no_mix_ups():
+    warnings: list = []
+    read_site(ROOT / "data", ROOT / "docs", warnings)
+    assert warnings == []
