@@ -215,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv == ["update"]:
         waiting = update()
+        from . import guides
+        guides.write()
         for lang, msgid in waiting:
             print(f"{lang}: untranslated: {msgid}")
         return 1 if waiting else 0
