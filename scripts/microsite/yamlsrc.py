@@ -178,6 +178,19 @@ def _closes(value: str) -> bool:
     return re.search(r'(?<!\\)"', value[1:]) is not None
 
 
+def _untabbed(lines: list[str], row: int) -> str:
+    """The line as it was probably meant: indented like the line above (two more below a key
+    that opens a block), tabs inside it as spaces."""
+    line = lines[row]
+    body = line.lstrip(" \t").replace("\t", " ")
+    if "\t" not in line[:len(line) - len(line.lstrip(" \t"))]:
+        return line.replace("\t", " ")
+    above = next((lines[n] for n in range(row - 1, -1, -1) if lines[n].strip()
+                  and not lines[n].lstrip().startswith("#")), "")
+    indent = len(above) - len(above.lstrip(" "))
+    return " " * (indent + (2 if above.rstrip().endswith(":") else 0)) + body
+
+
 def _first_column(line: str) -> int:
     return len(line) - len(line.lstrip()) + 1
 
@@ -206,7 +219,7 @@ def syntax_error(exc: yaml.MarkedYAMLError, lines: list[str], path: str,
         tab_row = row if "\t" in line else next((n for n in range(row, -1, -1) if "\t" in lines[n]), row)
         return at(tab_row, _("a tab is used for indentation — YAML accepts only spaces: replace the tab "
                              "with spaces (two per level)"), lines[tab_row].find("\t") + 1,
-                  lines[tab_row].replace("\t", "  "))
+                  _untabbed(lines, tab_row))
     unclosed = _unclosed_quote(lines, row)
     if unclosed is not None and ("quoted scalar" in where or unclosed <= row):
         opened = lines[unclosed]
