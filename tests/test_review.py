@@ -3,6 +3,8 @@ git commands: a base commit, then a head that adds a member, removes one, adopts
 and edits an adopted text — first without, then with a correction entry."""
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -178,3 +180,29 @@ def test_a_translation_added_to_an_adopted_statement_is_not_a_silent_change(repo
     edit(statements / "kgi-founding.ru.md", "awaiting_translation: [kk]\n", "")
     summary = tool(repo, "review", middle).stdout
     assert "translation added: kk" in summary and "without a correction" not in summary
+
+
+def test_the_summary_and_the_lock_speak_the_editors_languages(repo):
+    """The pull-request summary is read by anyone: Kazakh and Russian, whatever the locale;
+    `make lock` answers in the editor's language."""
+    repo, base = repo
+    (repo / "data/members/ak-zhol.yml").unlink()
+    founding = repo / "docs/statements/kgi-founding.ru.md"
+    edit(founding, "- объединение казахстанских партий", "— объединение казахстанских партий")
+    git(repo, "add", "-A")
+    git(repo, "commit", "--quiet", "-m", "head")
+    env = {k: v for k, v in os.environ.items() if k not in ("MICROSITE_MESSAGES", "LC_ALL", "LC_MESSAGES")}
+    summary = subprocess.run([sys.executable, "-m", "microsite.review", base], cwd=repo, capture_output=True,
+                             text=True, timeout=120, env={**env, "LANG": "ru_RU.UTF-8"}).stdout
+    assert f"## `{base}` бастап мазмұндағы өзгерістер / Изменения содержания с `{base}`" in summary
+    assert "**⚠ Өшірілген қатысушылар / Удалённые участники (1)**" in summary
+    assert "жоқ — қабылданған мәтін өзгерді / нет — принятый текст изменён" in summary
+    assert "### Тексеру / Проверка" in summary
+    fence = summary.split("```text\n")[1].split("```")[0].splitlines()
+    assert "бұл қабылданған мәтін өзгерген" in fence[0] and "этот принятый текст изменён" in fence[1]
+    assert not re.search(r"\b(Members|Statements|Validation|changed|removed|was in)\b", summary)
+    lock = subprocess.run([sys.executable, "-m", "microsite.lock", "update"], cwd=repo, capture_output=True,
+                          text=True, timeout=120, env={**env, "LANG": "kk_KZ.UTF-8"})
+    assert lock.returncode == 1
+    assert lock.stderr.startswith("docs/statements/kgi-founding.ru.md:1:1: бұл қабылданған мәтін өзгерген, "
+                                  "бірақ жаңа түзету жазбасы жоқ")
