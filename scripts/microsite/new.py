@@ -25,7 +25,7 @@ from anyascii import anyascii  # Kazakh and Russian letters → Latin, for ids (
 
 from . import hygiene, i18n, validate
 from .load import SCHEMA_LINE, read_site
-from .messages import _, both as both_langs, say, texts
+from .messages import _, both as both_langs, editor_langs, say, texts
 from .model import COALITION_KINDS, MEMBER_TYPES, SCOPES, STATEMENT_KINDS, Site
 
 
@@ -222,7 +222,7 @@ def listing(choices, site: Site) -> list[str]:
 
 
 def langs() -> tuple[str, ...]:
-    from .messages import editor_langs
+    """The editor's languages for names and choices (both for the developers' English)."""
     chosen = editor_langs()
     return ("kk", "ru") if chosen == ("en",) else chosen
 
@@ -381,7 +381,8 @@ def add_membership(root: Path, member, values: dict, interactive: bool, site: Si
         if coalition in already:
             say(_("{path} is already a member of '{coalition}'", path=member.path, coalition=coalition))
         coalition = answer(_("Coalition"), "coalition", True, "coalition", site)
-    joined = values.get("joined") or answer(QUESTIONS["member"][4][1], "joined", False, None, site)
+    question = next(asked for flag, asked, *_rest in QUESTIONS["member"] if flag == "joined")
+    joined = values.get("joined") or answer(question, "joined", False, None, site)
     rel = member.path
     text = (root / rel).read_text(encoding="utf-8")
     item = f"  - coalition: {q(coalition)}\n" + (f"    joined: {joined}\n" if joined else "")
