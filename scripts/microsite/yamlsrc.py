@@ -159,14 +159,20 @@ def _quote_value(line: str) -> str | None:
 
 
 def _unclosed_quote(lines: list[str], last: int) -> int | None:
-    """The first line up to `last` whose value opens a quote it does not close."""
+    """The first line up to `last` whose value opens a quote that neither it nor the lines down
+    to `last` close (a value may rightly go on over lines, its quotes then balance)."""
     for number, line in enumerate(lines[:last + 1]):
         match = KEY_VALUE.match(line) or re.match(r"^(\s*)(-)\s+(\S.*?)\s*$", line)
         if not match:
             continue
         value = match.group(3)
         if value[:1] in "\"'" and (len(value) < 2 or not _closes(value)):
-            return number
+            quote = value[0]
+            rest = "\n".join([value, *lines[number + 1:last + 1]])
+            count = (len(re.findall(r'(?<!\\)"', rest)) if quote == '"'
+                     else rest.replace("''", "").count("'"))
+            if count % 2:
+                return number
     return None
 
 
