@@ -196,6 +196,8 @@ def update() -> list[tuple[str, str]]:
                 old = {m.id: m for m in read_po(po, locale=lang) if m.id}
         catalog = Catalog(locale=lang, domain=DOMAIN, project="microsite", version="1",
                           creation_date=fixed, revision_date=fixed, fuzzy=False,
+                          msgid_bugs_address="the repository's issues",
+                          last_translator="the coalitions' editors", language_team=lang,
                           header_comment=f"# Messages to editors, {lang}: see scripts/microsite/messages.py.\n"
                                          "# `make messages` adds new msgids; translate each msgstr.")
         for msgid, places in used.items():
