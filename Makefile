@@ -22,7 +22,7 @@ endif
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve site test bench validate new i18n-status lock review browser tools java clean
+.PHONY: serve site test bench validate new i18n-status lock review messages browser tools java clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,11 @@ tools: browser
 ## Record the adopted statements' facts in the lock file (after adding a correction entry)
 lock: $(STAMP)
 	$(BIN)/python -m microsite.lock update
+
+## Message catalogues: add new msgids to scripts/microsite/locale/{kk,ru} (then translate them)
+## and regenerate the table of messages in CONTRIBUTING.kk.md / CONTRIBUTING.ru.md
+messages: $(STAMP)
+	MICROSITE_MESSAGES=en $(BIN)/python -m microsite.messages update
 
 ## Markdown summary of every change since BASE (a git revision), for reviewers
 review: $(STAMP)

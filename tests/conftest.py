@@ -14,6 +14,9 @@ from hypothesis import settings
 from microsite.load import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
+# Messages in their English source text, which the tests assert on; tests of the editors'
+# languages (tests/test_messages.py) set the locale themselves and remove this.
+os.environ["MICROSITE_MESSAGES"] = "en"
 # Property tests: a quick run in `make test`; `pytest --hypothesis-profile=long` searches longer.
 settings.register_profile("ci", max_examples=150)
 settings.register_profile("long", max_examples=3000)

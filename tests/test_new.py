@@ -1,8 +1,10 @@
 """`make new`: scaffolded files pass validation, or nothing is left behind."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 
 import pytest
 import yaml
@@ -10,6 +12,7 @@ import yaml
 from conftest import ROOT, copy_project
 from microsite import new
 from microsite.load import read_site
+from microsite.model import COALITION_KINDS, MEMBER_TYPES, SCOPES, STATEMENT_KINDS
 
 
 def run_new(project, *args):
@@ -66,10 +69,12 @@ def test_a_long_name_gets_an_id_cut_between_words(project):
 
 
 @pytest.mark.parametrize("args, words", [
-    (["--coalition", "kgii"], "the coalition 'kgii' does not exist — did you mean 'kgi'?"),
-    (["--coalition", "kgi", "--name-ru", "ОСДП", "--id", "osdp-2"], "this name is also used by data/members/osdp.yml"),
-    (["--coalition", "kgi", "--link", "javascript:alert(1)"], "a web link starts with https://"),
-    (["--coalition", "kgi", "--joined", "2019-02-30"], "must exist in the calendar"),
+    (["--coalition", "kgii"], "--coalition: there is no coalition 'kgii' — did you mean 'kgi'?"),
+    (["--coalition", "kgi", "--name-ru", "ОСДП", "--id", "osdp-2"], "already has a file: data/members/osdp.yml"),
+    (["--coalition", "kgi", "--link", "javascript:alert(1)"], "--link: 'javascript:alert(1)' is not a web address"),
+    (["--coalition", "kgi", "--joined", "2019-02-30"], "'2019-02-30' is not a day of the calendar"),
+    (["--coalition", "kgi", "--joined", "10.05.2024"], "YYYY-MM-DD — here: 2024-05-10"),
+    (["--coalition", "kgi", "--name-kk", "Kоалиция"], "mixes Latin and Cyrillic letters"),
 ])
 def test_bad_values_leave_nothing_behind(project, args, words):
     before = sorted(p.name for p in (project / "data/members").iterdir())
@@ -93,7 +98,8 @@ def test_questions_repeat_until_a_known_choice(monkeypatch):
     answers = iter(["Жаңа бірлестік", "Новое объединение", "club", "ngo", "kgi", "", ""])
     monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
     values: dict = {}
-    assert new.ask("member", values, interactive=True) == []
+    site, _ = read_site(ROOT / "data", ROOT / "docs")
+    assert new.ask("member", values, interactive=True, site=site) == []
     assert values["type"] == "ngo" and values["coalition"] == "kgi" and values["joined"] == ""
 
 
@@ -112,3 +118,139 @@ def test_the_guides_member_example_is_valid(project, guide):
     (project / "data" / "members" / f"{member_id}.yml").write_text(example, encoding="utf-8")
     site, problems = read_site(project / "data", project / "docs")
     assert problems == [] and member_id in site.members
+
+
+# -- an editor at the keyboard: a pseudo-terminal, as `make new` runs in a terminal ---------------
+
+pexpect = pytest.importorskip("pexpect")
+
+
+def spawn(project, locale="ru_RU.UTF-8", *args):
+    env = {k: v for k, v in os.environ.items() if k not in ("MICROSITE_MESSAGES", "LC_ALL", "LC_MESSAGES")}
+    child = pexpect.spawn(sys.executable, ["-m", "microsite", "--root", str(project), "new", *args],
+                          env={**env, "LANG": locale}, encoding="utf-8", timeout=30, dimensions=(50, 200))
+    return child
+
+
+def files_of(project):
+    return {p.relative_to(project).as_posix(): p.read_bytes()
+            for folder in ("data", "docs") for p in (project / folder).rglob("*") if p.is_file()}
+
+
+def test_wrong_answers_are_asked_again_with_the_reason(project):
+    child = spawn(project)
+    child.expect_exact("Что создать? (номер): ")
+    child.sendline("")  # an empty first answer is asked again, not the end
+    child.expect_exact("здесь нужен ответ")
+    child.expect_exact("Что создать? (номер): ")
+    child.sendline("1")
+    child.expect_exact("Название на казахском: ")
+    child.sendline("Жаңа бірлестік")
+    child.expect_exact("Название на русском: ")
+    child.sendline("Новое объединение")
+    child.expect_exact("3. ngo — НПО и общественные фонды")  # the choices, with their names
+    child.expect_exact("Тип участника: ")
+    child.sendline("club")
+    child.expect_exact("'club' нет среди вариантов")
+    child.expect_exact("Тип участника: ")
+    child.sendline("3")
+    child.expect_exact("kgi — Коалиция гражданских инициатив")  # coalition ids with their names
+    child.expect_exact("Коалиция (номер или id): ")
+    child.sendline("kgii")
+    child.expect_exact("коалиции 'kgii' нет — может быть, 'kgi'?")
+    child.sendline("kgi")
+    child.expect_exact("Дата вступления, ГГГГ-ММ-ДД (оставить пустой: Enter): ")
+    child.sendline("10.05.2024")
+    child.expect_exact("'10.05.2024': дата пишется как год-месяц-день, ГГГГ-ММ-ДД — здесь: 2024-05-10")
+    child.sendline("2024-05-10")
+    child.expect_exact("Сайт, https://… (оставить пустым: Enter): ")
+    child.sendline("off.example.kz")
+    child.expect_exact("'off.example.kz' — не адрес сайта")
+    child.sendline("https://off.example.kz/")
+    child.expect_exact("создан data/members/novoe-obedinenie.yml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    site, problems = read_site(project / "data", project / "docs")
+    assert problems == []
+    member = site.members["novoe-obedinenie"]
+    assert (member.type, member.memberships[0].coalition, str(member.memberships[0].joined), member.link) == \
+        ("ngo", "kgi", "2024-05-10", "https://off.example.kz/")
+
+
+def test_an_existing_organisation_gets_the_membership_in_its_own_file(project):
+    before = files_of(project)
+    child = spawn(project, "kk_KZ.UTF-8", "member")
+    child.expect_exact("Атауы қазақша: ")
+    child.sendline("жсдп")  # its Kazakh name, typed in lowercase
+    child.expect_exact("үшін файл бар: data/members/osdp.yml")
+    child.expect_exact("Мүшелікті data/members/osdp.yml файлына қазір қосайық па?")
+    child.sendline("иә")
+    child.expect_exact("Коалиция (нөмірі немесе id): ")
+    child.sendline("kgi")  # already a member: asked again
+    child.expect_exact("data/members/osdp.yml — 'kgi' коалициясының мүшесі болып тұр")
+    child.sendline("national-coalition")
+    child.expect_exact("Қосылған күні")
+    child.sendline("2024-05-10")
+    child.expect_exact("data/members/osdp.yml: 'national-coalition' коалициясына мүшелік қосылды")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    after = files_of(project)
+    assert set(after) == set(before)  # no new file: no duplicate organisation
+    assert [k for k in after if after[k] != before[k]] == ["data/members/osdp.yml"]
+    site, problems = read_site(project / "data", project / "docs")
+    assert problems == []
+    assert [(m.coalition, str(m.joined)) for m in site.members["osdp"].memberships][-1] == ("national-coalition", "2024-05-10")
+
+
+def test_declining_the_offer_changes_nothing(project):
+    before = files_of(project)
+    child = spawn(project, "ru_RU.UTF-8", "member")
+    child.expect_exact("Название на казахском: ")
+    child.sendline("Тест бірлестігі")
+    child.expect_exact("Название на русском: ")
+    child.sendline("ОСДП")
+    child.expect_exact("Добавить членство в data/members/osdp.yml сейчас?")
+    child.sendline("нет")
+    child.expect_exact("ничего не создано: добавьте '- coalition: <id>' под 'memberships:'")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1 and files_of(project) == before
+
+
+@pytest.mark.parametrize("answers", [[], ["Жаңа бірлестік", "Новое объединение", "3"]])
+def test_an_interruption_leaves_nothing_behind(project, answers):
+    before = files_of(project)
+    child = spawn(project, "C.UTF-8", "member")
+    child.expect_exact("Атауы қазақша / Название на казахском: ")
+    for answer in answers:
+        child.sendline(answer)
+        child.expect(": ")
+    # Ctrl-C once the program waits in input(), as a person would press it: a signal arriving
+    # between the prompt and the read would be handled only after the next key (Python's own race).
+    time.sleep(0.5)
+    child.sendintr()
+    child.expect_exact("тоқтатылды; ештеңе жасалған жоқ")
+    child.expect_exact("остановлено; ничего не создано")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 and files_of(project) == before
+    assert "Traceback" not in child.before
+
+
+def test_help_names_every_flag_and_its_values_in_both_languages():
+    env = {k: v for k, v in os.environ.items() if k != "MICROSITE_MESSAGES"}
+    result = subprocess.run([sys.executable, "-m", "microsite", "new", "--help"], capture_output=True,
+                            text=True, timeout=60, env={**env, "LANG": "C.UTF-8"})
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    flags = {flag for questions in new.QUESTIONS.values() for flag, *_ in questions}
+    for flag in flags | {"id"}:
+        assert f"--{flag.replace('_', '-')}" in text
+    for values in (MEMBER_TYPES, COALITION_KINDS, SCOPES, STATEMENT_KINDS):
+        assert ", ".join(values) in text
+    for words in ("Атауы қазақша / Название на казахском", "Қатысушының түрі / Тип участника",
+                  "ЖЖЖЖ-АА-КК немесе 'today' (бүгін) / ГГГГ-ММ-ДД или 'today' (сегодня)",
+                  "показать эту справку и выйти"):
+        assert words in text

@@ -6,6 +6,7 @@ names, symbolic links in the base."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -429,3 +430,29 @@ def test_untracked_files_are_listed_too(dev_repo):
     repo, base = dev_repo
     (repo / "docs/new.ru.md").write_text("# Новое\n", encoding="utf-8")
     assert "- added: `docs/new.ru.md`" in section(review(repo, base, commit=False), "Hand-written pages")
+
+
+def test_the_summary_and_the_lock_speak_the_editors_languages(repo):
+    """The pull-request summary is read by anyone: Kazakh and Russian, whatever the locale;
+    `make lock` answers in the editor's language."""
+    repo, base = repo
+    (repo / "data/members/ak-zhol.yml").unlink()
+    founding = repo / "docs/statements/kgi-founding.ru.md"
+    edit(founding, "- объединение казахстанских партий", "— объединение казахстанских партий")
+    git(repo, "add", "-A")
+    git(repo, "commit", "--quiet", "-m", "head")
+    env = {k: v for k, v in os.environ.items() if k not in ("MICROSITE_MESSAGES", "LC_ALL", "LC_MESSAGES")}
+    summary = subprocess.run([sys.executable, "-m", "microsite.review", base], cwd=repo, capture_output=True,
+                             text=True, timeout=120, env={**env, "LANG": "ru_RU.UTF-8"}).stdout
+    assert f"## `{base}` бастап өзгерістер / Изменения с `{base}`" in summary
+    assert "**⚠ Өшірілген қатысушылар / Удалённые участники (1)**" in summary
+    assert "жоқ — қабылданған мәлімдеме өзгерді / нет — принятое заявление изменено" in summary
+    assert "### Тексеру / Проверка" in summary
+    fence = summary.split("```text\n")[1].split("```")[0].splitlines()
+    assert "бұл қабылданған мәлімдеменің" in fence[0] and "этого принятого заявления" in fence[1]
+    assert not re.search(r"\b(Members|Statements|Validation|changed|removed|was in|Files)\b", summary)
+    lock = subprocess.run([sys.executable, "-m", "microsite.lock", "update"], cwd=repo, capture_output=True,
+                          text=True, timeout=120, env={**env, "LANG": "kk_KZ.UTF-8"})
+    assert lock.returncode == 1
+    assert lock.stderr.startswith("docs/statements/kgi-founding.ru.md:")
+    assert "бұл қабылданған мәлімдеменің" in lock.stderr and "этого принятого" not in lock.stderr

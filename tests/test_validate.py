@@ -18,7 +18,7 @@ BAD = Path(__file__).parent / "bad"
 
 # (file under tests/bad, line, words the message must contain) — one row per problem.
 EXPECTED = [
-    ("data/members/broken.yml", 6, "not valid YAML"),
+    ("data/members/broken.yml", 5, "the bracket { opened here is not closed"),
     ("data/members/duplicate-key.yml", 7, "the field 'name' appears twice"),
     ("data/members/yes-no.yml", 6, "'kk: Off' was read as yes/no"),
     ("data/members/yes-no.yml", 7, "put it in quotes: ru: \"Off\""),
@@ -65,6 +65,21 @@ EXPECTED = [
     ("docs/statements/disagree.ru.md", 3, "'kind' differs from docs/statements/disagree.kk.md"),
     ("docs/statements/superseded-alone.ru.md", 4, "names its successor"),
     ("docs/statements/Bad Name.ru.md", 1, "a statement file is named <id>.kk.md or <id>.ru.md"),
+    # YAML syntax, one class per file, at the line the editor should look at
+    ("data/members/yaml-colon.yml", 7, "a colon followed by a space inside the value of 'ru' — put the whole value in quotes"),
+    ("data/members/yaml-tab.yml", 6, "a tab is used for indentation — YAML accepts only spaces"),
+    ("data/members/yaml-unclosed-quote.yml", 6, 'the quote " opened here is not closed'),  # parser: line 10
+    ("data/members/yaml-after-quote.yml", 6, "text follows the closing quote"),
+    ("data/members/yaml-indent.yml", 7, "this line is indented more than the line above it"),
+    ("data/members/yaml-no-colon.yml", 4, "this line has no colon"),  # parser: line 5
+    ("data/members/yaml-list-indent.yml", 10, "this list item is not lined up with the items above it"),
+    ("data/members/yaml-at-sign.yml", 7, "a value cannot start with @ — put the whole value in quotes"),
+    # a syntax error and a duplicate key hide none of the file's other problems
+    ("data/members/all-at-once.yml", 6, "unknown field 'nmae' — did you mean 'name'?"),
+    ("data/members/all-at-once.yml", 8, "a tab is used for indentation"),
+    ("data/members/all-at-once.yml", 9, "'TODO' is a placeholder"),
+    ("data/members/all-at-once.yml", 11, "the coalition 'kgii' does not exist"),
+    ("data/members/all-at-once.yml", 12, "the field 'type' appears twice"),
 ]
 PARTNERS = {"docs/statements/disagree.ru.md": ["docs/statements/disagree.kk.md"]}
 ALSO = {"data/members/osdp-again.yml": "data/members/osdp.yml"}  # a duplicate names both files
@@ -168,3 +183,63 @@ def test_problems_are_annotated_on_their_line_in_github(tmp_path):
     assert result.returncode == 1
     assert result.stdout == ("::error file=data/members/unknown-field.yml,line=5,col=1::"
                              "unknown field 'nmae' — did you mean 'name'?\n")
+    # Whoever reads the pull request: Kazakh, then Russian, in one annotation.
+    env = {k: v for k, v in os.environ.items() if k != "MICROSITE_MESSAGES"}
+    result = subprocess.run([sys.executable, "-m", "microsite", "--root", str(project), "validate"],
+                            capture_output=True, text=True, timeout=60,
+                            env={**env, "GITHUB_ACTIONS": "true", "LANG": "ru_RU.UTF-8"})
+    assert result.stdout == ("::error file=data/members/unknown-field.yml,line=5,col=1::"
+                             "белгісіз өріс 'nmae' — 'name' деп жазғыңыз келді ме?%0A"
+                             "неизвестное поле 'nmae' — может быть, 'name'?\n")
+    assert result.stderr.startswith("data/members/unknown-field.yml:5:1: неизвестное поле 'nmae'")
+
+
+# -- a text typed into the other language's field: a warning, never a failed build ---------------
+
+MIXED_UP = ('# yaml-language-server: $schema=../schema/member.schema.json\n'
+            'id: pereputannye-polya\ntype: ngo\nname:\n'
+            '  kk: "Общественное объединение за честные выборы"\n'
+            '  ru: "Адал сайлау қоғамдық бірлестігі"\n'
+            'memberships:\n  - coalition: kgi\n')
+
+
+def test_language_mix_ups_are_warnings_naming_the_field(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "data/members/pereputannye-polya.yml").write_text(MIXED_UP, encoding="utf-8")
+    warnings: list = []
+    _, problems = read_site(project / "data", project / "docs", warnings)
+    assert problems == []  # the build is not failed by them
+    assert [(w.path, w.line, w.column) for w in warnings] == [
+        ("data/members/pereputannye-polya.yml", 5, 7), ("data/members/pereputannye-polya.yml", 6, 7)]
+    assert "'name.kk' is the Kazakh text, but 'Общественное объединение за честные выборы' has no " \
+           "Kazakh letters and reads as Russian" in warnings[0].message
+    assert "'name.ru' is the Russian text, but 'қоғамдық' has Kazakh letters" in warnings[1].message
+    result = subprocess.run([sys.executable, "-m", "microsite", "--root", str(project), "validate"],
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "GITHUB_ACTIONS": "true"})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("data/members/pereputannye-polya.yml:5:7: warning: 'name.kk' is the Kazakh text")
+    assert result.stdout.startswith("::warning file=data/members/pereputannye-polya.yml,line=5,col=7::")
+
+
+def test_names_the_same_in_both_languages_are_not_mix_ups(tmp_path):
+    """Cities, people and abbreviations have no Kazakh letters and are no Russian sentence; a
+    Kazakh word in a Russian name is allowed once listed in data/allowed-words.yml."""
+    project = copy_project(tmp_path)
+    (project / "data/members/pereputannye-polya.yml").write_text(
+        MIXED_UP.replace("Общественное объединение за честные выборы", "Жанар Барлыбаева")
+        .replace("Адал сайлау қоғамдық бірлестігі", "Объединение «Адал»"), encoding="utf-8")
+    warnings: list = []
+    assert read_site(project / "data", project / "docs", warnings)[1] == [] and warnings == []
+    allowed = project / "data/allowed-words.yml"
+    assert "Тауелсіз" in allowed.read_text(encoding="utf-8")  # the real content's one such name
+    allowed.write_text("- НАQ\n", encoding="utf-8")
+    warnings = []
+    read_site(project / "data", project / "docs", warnings)
+    assert [w.path for w in warnings] == ["data/members/tauelsiz-bakylaushylar.yml"]
+
+
+def test_the_real_content_has_no_mix_ups():
+    warnings: list = []
+    read_site(ROOT / "data", ROOT / "docs", warnings)
+    assert warnings == []

@@ -8,38 +8,58 @@ import time
 from . import lock, new, stamp, status
 from .errors import ContentErrors
 from .load import load_site
+from .messages import N_, _, everyone, say, texts
 
 
 def validate(args) -> int:
     """All problems at once, one per line, then a count; a clean tree is one short line."""
     started = time.perf_counter()
     before = stamp.digest(args.root / "data", args.root / "docs")  # of the bytes about to be checked
-    site, problems = lock.validated(args.root)
+    warnings: list = []
+    site, problems = lock.validated(args.root, warnings)
+    for warning in warnings:  # probably wrong, but may be right: shown, never failing the build
+        print(warning, file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(annotation(warning, "warning"))
     for problem in problems:
         print(problem, file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print(annotation(problem))
     if problems:
         files = {p.path for p in problems}
-        print(f"{_n(len(problems), 'problem')} in {_n(len(files), 'file')}: nothing is published "
-              "until they are fixed", file=sys.stderr)
+        say(_("{problems} in {files}: nothing is published until they are fixed",
+              problems=_n(len(problems), "problem"), files=_n(len(files), "file")), file=sys.stderr)
         return 1
     stamp.write(args.root, before, site)  # the build need not read it all again
-    print(f"ok: {_n(len(site.coalitions), 'coalition')}, {_n(len(site.members), 'member')}, "
-          f"{_n(len(site.statements), 'statement')}, {_n(len(site.events), 'event')} "
-          f"({time.perf_counter() - started:.2f} s)")
+    say(_("ok: {coalitions}, {members}, {statements}, {events} ({seconds} s)",
+          coalitions=_n(len(site.coalitions), "coalition"), members=_n(len(site.members), "member"),
+          statements=_n(len(site.statements), "statement"), events=_n(len(site.events), "event"),
+          seconds=f"{time.perf_counter() - started:.2f}"))
     return 0
 
 
-def annotation(problem) -> str:
-    """A GitHub Actions workflow command: the problem is shown on its line in the pull request."""
-    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def annotation(problem, level: str = "error") -> str:
+    """A GitHub Actions workflow command: the problem is shown on its line in the pull request,
+    in Kazakh and Russian (whoever reads the pull request)."""
+    message = "\n".join(texts(problem.message, everyone())).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     path = problem.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
-    return f"::error file={path},line={problem.line},col={problem.column}::{message}"
+    return f"::{level} file={path},line={problem.line},col={problem.column}::{message}"
 
 
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
+# A count with its noun. Each language words it without plural forms (Kazakh keeps the noun
+# singular after a number; Russian reads «проблем: 3»), so one msgid per English form suffices.
+COUNTS = {
+    ("problem", False): N_("{count} problem"), ("problem", True): N_("{count} problems"),
+    ("file", False): N_("{count} file"), ("file", True): N_("{count} files"),
+    ("coalition", False): N_("{count} coalition"), ("coalition", True): N_("{count} coalitions"),
+    ("member", False): N_("{count} member"), ("member", True): N_("{count} members"),
+    ("statement", False): N_("{count} statement"), ("statement", True): N_("{count} statements"),
+    ("event", False): N_("{count} event"), ("event", True): N_("{count} events"),
+}
+
+
+def _n(count: int, word: str):
+    return _(COUNTS[word, count != 1], count=count)
 
 
 def add_new_arguments(parser) -> None:
@@ -58,10 +78,11 @@ def guarded(command):
             return command(args)
         except ContentErrors as err:
             print(err, file=sys.stderr)
-            print("fix these first (`make validate`)", file=sys.stderr)
+            say(_("fix these first (`make validate`)"), file=sys.stderr)
             return 1
         except (KeyboardInterrupt, EOFError):
-            print("\nstopped; nothing was created", file=sys.stderr)
+            print(file=sys.stderr)
+            say(_("stopped; nothing was created"), file=sys.stderr)
             return 130
     return run
 

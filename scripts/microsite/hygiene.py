@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 
 import markdown
 
+from .messages import _
+
 # Invisible or direction-changing characters: they hide typos and can reorder what readers see.
 # (Soft hyphen, zero-width spaces and joiners, bidi marks/embeddings/isolates, BOM, C0/C1 controls.)
 INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
@@ -34,28 +36,35 @@ def text_problems(text: str, allowed_words: frozenset[str] = frozenset()) -> lis
     for match in INVISIBLE.finditer(text):
         char = match.group()
         name = unicodedata.name(char, "control character")
-        found.append((match.start(), f"invisible character U+{ord(char):04X} ({name}) — delete it; "
-                      "if you cannot see it, retype the words around this place"))
+        found.append((match.start(), _("invisible character U+{code} ({name}) — delete it; "
+                                        "if you cannot see it, retype the words around this place",
+                                        code=f"{ord(char):04X}", name=name)))
     for match in WORD.finditer(text):
         word = match.group()
         if word in allowed_words or not (LATIN.search(word) and CYRILLIC.search(word)):
             continue
         latin = "".join(dict.fromkeys(LATIN.findall(word)))
         cyrillic = "".join(dict.fromkeys(CYRILLIC.findall(word)))
-        minority, alphabet = (latin, "Latin") if len(latin) <= len(cyrillic) else (cyrillic, "Cyrillic")
-        found.append((match.start(), f"the word '{word}' mixes Latin and Cyrillic letters ({alphabet}: "
-                      f"{minority}) — retype it in one alphabet; if it is a name written so on purpose, "
-                      "add it to data/allowed-words.yml"))
+        if len(latin) <= len(cyrillic):
+            found.append((match.start(), _("the word '{word}' mixes Latin and Cyrillic letters (Latin: "
+                                            "{letters}) — retype it in one alphabet; if it is a name "
+                                            "written so on purpose, add it to data/allowed-words.yml",
+                                            word=word, letters=latin)))
+        else:
+            found.append((match.start(), _("the word '{word}' mixes Latin and Cyrillic letters (Cyrillic: "
+                                            "{letters}) — retype it in one alphabet; if it is a name "
+                                            "written so on purpose, add it to data/allowed-words.yml",
+                                            word=word, letters=cyrillic)))
     return found
 
 
-def link_problem(url: str) -> str:
+def link_problem(url: str):
     """Why a link may not be published, or ''."""
     cleaned = re.sub(r"[\s\x00-\x1f]", "", url)
     scheme = SCHEME.match(cleaned)
     if scheme and scheme.group(1).lower() not in ALLOWED_SCHEMES:
-        return (f"the link '{url[:60]}' uses '{scheme.group(1)}:' — only https:, http:, mailto: "
-                "and tel: links are allowed")
+        return _("the link '{url}' uses '{scheme}:' — only https:, http:, mailto: and tel: "
+                 "links are allowed", url=url[:60], scheme=scheme.group(1))
     return ""
 
 
@@ -66,12 +75,12 @@ class _Active(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag in ACTIVE_TAGS:
-            self.found.append((f"<{tag}", f"<{tag}> is not allowed in content — remove it "
-                               "(pages may show text, links and images only)"))
+            self.found.append((f"<{tag}", _("<{tag}> is not allowed in content — remove it "
+                                             "(pages may show text, links and images only)", tag=tag)))
         for name, value in attrs:
             if name.startswith("on"):
-                self.found.append((name, f"the attribute '{name}=' runs code and is not allowed — "
-                                   "remove it"))
+                self.found.append((name, _("the attribute '{name}=' runs code and is not allowed — "
+                                           "remove it", name=name)))
             elif name in URL_ATTRIBUTES and value and link_problem(value):
                 self.found.append((value.split(":")[0].strip() + ":", link_problem(value)))
 

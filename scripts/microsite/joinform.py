@@ -32,6 +32,7 @@ import yaml
 from . import new
 from .errors import ContentError, ContentErrors
 from .load import read_site
+from .messages import texts
 from .model import Site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,7 +48,9 @@ MARKUP = set("<>[]{}`\\|")
 class Refusal(Exception):
     """Why a request cannot become a member file: one line in Kazakh, one in Russian."""
 
-    def __init__(self, kk: str, ru: str):
+    def __init__(self, kk: str, ru: str | None = None):
+        if ru is None:  # one `messages._()` message: its two translations
+            kk, ru = texts(kk, ("kk",))[0], texts(kk, ("ru",))[0]
         self.kk, self.ru = kk, ru
         super().__init__(f"{kk} / {ru}")
 
@@ -243,8 +246,8 @@ def build(body: str, root: Path, issue: int, joined: dt.date) -> tuple[str, str]
     # The site's own checks (placeholder names, mixed scripts…): what they refuse never reaches a PR.
     found = _loader_problems(root, rel, text)
     if found:
-        said = "; ".join(p.message for p in found)
-        raise Refusal(f"Өтінімді тексеру қатесі: {said}", f"Заявка не прошла проверку: {said}")
+        said = {lang: "; ".join(texts(p.message, (lang,))[0] for p in found) for lang in ("kk", "ru")}
+        raise Refusal(f"Өтінімді тексеру қатесі: {said['kk']}", f"Заявка не прошла проверку: {said['ru']}")
     return rel, text
 
 

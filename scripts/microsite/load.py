@@ -15,11 +15,12 @@ from typing import Any, Iterator
 
 from . import hygiene, schema, validate
 from .errors import ContentError, ContentErrors
+from .messages import _
 from .model import (
     LANGS, Coalition, Contacts, Correction, Direction, Event, Figure, Member, Membership, Person,
     Press, Site, Source, Statement, StatementText, Text,
 )
-from .yamlsrc import Document, parse
+from .yamlsrc import Document, read
 
 FOLDERS = {"coalitions": "coalition", "members": "member", "events": "event"}
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/{kind}.schema.json"
@@ -43,18 +44,18 @@ def read_text(path: Path, root: Path) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ContentError(relpath(path, root), f"the file is not UTF-8 ({_guess_encoding(raw)}); "
-                           "open it and save it again with the UTF-8 encoding", line, column) from None
+        raise ContentError(relpath(path, root), _("the file is not UTF-8 ({guess}); open it and save it again "
+                                                 "with the UTF-8 encoding", guess=_guess_encoding(raw)), line, column) from None
 
 
-def _guess_encoding(raw: bytes) -> str:
+def _guess_encoding(raw: bytes):
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "it looks like UTF-16"
+        return _("it looks like UTF-16")
     letters = [c for c in bytes(b for b in raw if b >= 0x80).decode("cp1251", "replace") if c.isalpha()]
     cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
     if letters and cyrillic / len(letters) > 0.5:
-        return "it looks like Windows-1251 (Cyrillic)"
-    return "its encoding is unknown"
+        return _("it looks like Windows-1251 (Cyrillic)")
+    return _("its encoding is unknown")
 
 
 # -- records from checked data ------------------------------------------------------------------
@@ -177,11 +178,10 @@ class Reader:
             return None
 
     def parse(self, text: str, rel: str, line_offset: int = 0) -> Document | None:
-        try:
-            return parse(text, rel, line_offset)
-        except ContentError as err:
-            self.problems.append(err)
-            return None
+        """The document with what could be read of it (its problems kept), None if nothing."""
+        doc = read(text, rel, line_offset)
+        self.problems += doc.problems
+        return doc if doc.readable else None
 
     def check_text(self, doc_path: str, text: str, line: int, column: int, quoted: bool = False,
                    markdown: bool = False) -> None:
@@ -196,7 +196,7 @@ class Reader:
             self.problems.append(ContentError(doc_path, message, line + row - 1, col))
 
     def schema_check(self, doc: Document, kind: str) -> list[ContentError]:
-        errors = schema.check(doc, kind, self.data_dir / "schema")
+        errors = schema.check(doc, kind, self.data_dir / "schema", partial=doc.partial)
         self.problems += errors
         return errors
 
@@ -211,8 +211,8 @@ class Reader:
         if doc is None:
             return
         if not (isinstance(doc.data, list) and all(isinstance(w, str) for w in doc.data)):
-            self.problems.append(ContentError(doc.path, "this file is a list of words, one per line "
-                                              "starting with '- '"))
+            self.problems.append(ContentError(doc.path, _("this file is a list of words, one per line "
+                                              "starting with '- '")))
             return
         self.allowed_words = frozenset(doc.data)
 
@@ -222,8 +222,9 @@ class Reader:
         for path in sorted((self.data_dir / folder).glob("*")):
             rel = self.rel(path)
             if path.is_dir() or path.suffix != ".yml":
-                self.problems.append(ContentError(rel, f"only <id>.yml files are read in data/{folder}/ "
-                                                  f"— rename it to {path.stem}.yml, or move it elsewhere"))
+                self.problems.append(ContentError(rel, _("only <id>.yml files are read in data/{folder}/ "
+                                                  "— rename it to {stem}.yml, or move it elsewhere",
+                                                  folder=folder, stem=path.stem)))
                 continue
             self.stems[kind].add(path.stem)
             record = self.record(path, kind)
@@ -239,18 +240,19 @@ class Reader:
         self.documents[doc.path], self.kinds[doc.path] = doc, kind
         expected = SCHEMA_LINE.format(kind=kind)
         if not text.startswith(expected):
-            self.problems.append(ContentError(doc.path, f"the first line must be '{expected}' (it lets "
-                                              "editors check the file while typing) — add it"))
+            self.problems.append(ContentError(doc.path, _("the first line must be '{expected}' (it lets "
+                                              "editors check the file while typing) — add it",
+                                              expected=expected)))
         if not isinstance(doc.data, dict):
-            self.problems.append(ContentError(doc.path, "the file must contain fields (key: value "
-                                              "lines), starting with 'id:'"))
+            self.problems.append(ContentError(doc.path, _("the file must contain fields (key: value "
+                                              "lines), starting with 'id:'")))
             return None
-        errors = self.schema_check(doc, kind)
+        errors = self.schema_check(doc, kind) + doc.problems
         self.check_strings(doc)
         if isinstance(doc.data.get("id"), str) and doc.data["id"] != path.stem:
-            self.problems.append(doc.error(("id",), f"'id: {doc.data['id']}' must match the file name "
-                                           f"'{path.name}' — rename the file to {doc.data['id']}.yml "
-                                           "or change the id"))
+            self.problems.append(doc.error(("id",), _("'id: {id}' must match the file name "
+                                           "'{file}' — rename the file to {id}.yml "
+                                           "or change the id", id=doc.data["id"], file=path.name)))
         return None if errors else BUILDERS[kind](doc.data, doc.path)
 
     def statements(self) -> dict[str, Statement]:
@@ -263,8 +265,8 @@ class Reader:
             if path.name in ("index.kk.md", "index.ru.md"):
                 continue
             if not name:
-                self.problems.append(ContentError(rel, "a statement file is named <id>.kk.md or "
-                                                  "<id>.ru.md (lowercase Latin id) — rename it"))
+                self.problems.append(ContentError(rel, _("a statement file is named <id>.kk.md or "
+                                                  "<id>.ru.md (lowercase Latin id) — rename it")))
                 continue
             sid, lang = name.groups()
             self.stems["statement"].add(sid)
@@ -274,7 +276,7 @@ class Reader:
                 continue
             doc, body, body_line = parsed
             self.check_text(rel, body, body_line, 1, markdown=True)
-            errors = self.schema_check(doc, "statement")
+            errors = self.schema_check(doc, "statement") + doc.problems
             self.check_strings(doc)
             if errors:
                 failed.add(sid)
@@ -289,15 +291,15 @@ class Reader:
             return None
         match = FRONT_MATTER.match(text)
         if not match:
-            self.problems.append(ContentError(rel, "the file must start with front matter: a line "
-                                              "'---', the fields (title:, kind:, …), then another '---'"))
+            self.problems.append(ContentError(rel, _("the file must start with front matter: a line "
+                                              "'---', the fields (title:, kind:, …), then another '---'")))
             return None
         doc = self.parse(match.group(1) or "", rel, line_offset=1)
         if doc is None:
             return None
         if not isinstance(doc.data, dict):
-            self.problems.append(ContentError(rel, "the front matter between the '---' lines must "
-                                              "be fields (key: value)", 2))
+            self.problems.append(ContentError(rel, _("the front matter between the '---' lines must "
+                                              "be fields (key: value)"), 2))
             return None
         self.documents[rel], self.kinds[rel] = doc, "statement"
         return doc, text[match.end():], text.count("\n", 0, match.end()) + 1
@@ -312,14 +314,19 @@ class Reader:
                     self.check_text(self.rel(path), text, 1, 1, markdown=True)
 
 
-def read_site(data_dir: Path, docs_dir: Path) -> tuple[Site, list[ContentError]]:
-    """The site made of every valid record, and every problem found (in file and line order)."""
+def read_site(data_dir: Path, docs_dir: Path,
+              warnings: list[ContentError] | None = None) -> tuple[Site, list[ContentError]]:
+    """The site made of every valid record, and every problem found (in file and line order);
+    what is only probably wrong (`ContentWarning`) is added to `warnings` when given."""
     reader = Reader(data_dir, docs_dir)
     reader.read_allowed_words()
     site = Site(coalitions=reader.records("coalitions"), members=reader.records("members"),
                 events=reader.records("events"), statements=reader.statements())
     reader.prose()
     problems = reader.problems + validate.rules(site, reader.documents, reader.kinds, reader.stems)
+    if warnings is not None:
+        warnings += sorted(validate.language_mixups(reader.documents, reader.allowed_words),
+                           key=lambda p: (p.path, p.line, p.column))
     unique = {(p.path, p.line, p.column, p.message): p for p in problems}
     return site, sorted(unique.values(), key=lambda p: (p.path, p.line, p.column))
 

@@ -28,12 +28,13 @@ from pathlib import Path
 
 from .errors import ContentError, ContentErrors
 from .load import Reader, read_site
+from .messages import N_, _, say
 from .model import PUBLISHED_STATUSES, Site, Statement, StatementText
 from .yamlsrc import parse
 
 LOCK_FILE = "statements.lock.json"
-RUN_LOCK = (f"run `make lock` and commit {LOCK_FILE} (in GitHub: Actions → Lock adopted texts → "
-            "Run workflow on this branch)")
+RUN_LOCK = _("run `make lock` and commit {file} (in GitHub: Actions → Lock adopted texts → "
+             "Run workflow on this branch)", file=LOCK_FILE)
 LOCKED_STATUSES = PUBLISHED_STATUSES  # withdrawn and superseded texts were adopted once
 # The facts of the statement (the same in both language files) and of each language file.
 FACTS = ("kind", "coalition", "event", "date", "adopted", "signatories", "source")
@@ -85,15 +86,15 @@ def read_lock(root: Path) -> dict:
     try:
         lock = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ContentError(LOCK_FILE, f"the lock file is damaged ({exc.msg}); restore it from git "
-                           "(`git checkout main -- statements.lock.json`) and run `make lock`",
-                           exc.lineno, exc.colno) from None
+        raise ContentError(LOCK_FILE, _("the lock file is damaged ('{problem}'); restore it from git "
+                                        "(`git checkout main -- statements.lock.json`) and run `make lock`",
+                                        problem=exc.msg), exc.lineno, exc.colno) from None
     if (where := _misshapen(lock)) is not None:
         # JSON is YAML: the YAML reader knows the line and column of every value.
         line, column = parse(text, LOCK_FILE).where(where) if text.strip() else (1, 1)
-        raise ContentError(LOCK_FILE, "the lock file is damaged (this entry is not in the lock's "
-                           "format); restore it from git (`git checkout main -- statements.lock.json`) "
-                           "and run `make lock`", line, column)
+        raise ContentError(LOCK_FILE, _("the lock file is damaged (this entry is not in the lock's "
+                                        "format); restore it from git (`git checkout main -- "
+                                        "statements.lock.json`) and run `make lock`"), line, column)
     return lock
 
 
@@ -143,10 +144,10 @@ class Lines:
         return doc.where(where, key=len(where) == 1)
 
 
-def validated(root: Path) -> tuple[Site, list[ContentError]]:
+def validated(root: Path, warnings: list[ContentError] | None = None) -> tuple[Site, list[ContentError]]:
     """`make validate`: every problem in the content, then, only when there is none (with broken
     content, what is adopted cannot be known), every adopted fact changed against the lock."""
-    site, found = read_site(root / "data", root / "docs")
+    site, found = read_site(root / "data", root / "docs", warnings)
     return site, found or check(site, root)
 
 
@@ -158,14 +159,14 @@ def check(site: Site, root: Path) -> list[ContentError]:
         return [err]
 
 
-CHANGED = ("{what} of this adopted statement changed{before}, but there is no new correction entry — "
-           "undo the change, or add under 'corrections:' a line '- {{date: YYYY-MM-DD, reason: \"…\"}}' "
-           "saying what was corrected, then {run_lock}")
+CHANGED = N_("{what} of this adopted statement changed{before}, but there is no new correction entry — "
+             "undo the change, or add under 'corrections:' a line '- {{date: YYYY-MM-DD, reason: \"…\"}}' "
+             "saying what was corrected, then {run_lock}")
 
 
 def _show(value) -> str:
     if value in (None, "", []):
-        return "empty"
+        return _("empty")
     text = ", ".join(map(str, value)) if isinstance(value, list) else (
         f"«{value}»" if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
     return text if len(text) <= 120 else text[:119] + "…"
@@ -182,9 +183,12 @@ def _before(key: str, was, now) -> str:
         return ""
     if isinstance(was, list) and isinstance(now, list):
         gone, came = removed_added(was, now)
-        parts = ([f"removed: {_show(gone)}"] if gone else []) + ([f"added: {_show(came)}"] if came else [])
-        return f" ({'; '.join(parts or ['reordered'])})"
-    return f" (locked: {_show(was)})"
+        if gone and came:
+            return _(" (removed: {removed}; added: {added})", removed=_show(gone), added=_show(came))
+        if gone or came:
+            return (_(" (removed: {ids})", ids=_show(gone)) if gone else _(" (added: {ids})", ids=_show(came)))
+        return _(" (reordered)")
+    return _(" (locked: {value})", value=_show(was))
 
 
 def problems(site: Site, lock: dict, unlocked: bool = True, root: Path | None = None) -> list[ContentError]:
@@ -202,12 +206,12 @@ def problems(site: Site, lock: dict, unlocked: bool = True, root: Path | None = 
                 # statement adopted since has a date. Not only when the lock has entries: an
                 # emptied lock must not bring that exception back and let facts be re-recorded.
                 if was is None and s.adopted is None:
-                    found.append(ContentError(path, f"'status: {s.status}' needs the adoption date: "
-                                              "add 'adopted: YYYY-MM-DD' to both language files",
-                                              *at(path, ("status",))))
+                    found.append(ContentError(path, _("'status: {status}' needs the adoption date: "
+                                                      "add 'adopted: YYYY-MM-DD' to both language files",
+                                                      status=s.status), *at(path, ("status",))))
                 if unlocked:
-                    found.append(ContentError(path, f"this adopted text is not in the lock yet — {RUN_LOCK}",
-                                              *at(path, ("status",))))
+                    found.append(ContentError(path, _("this adopted text is not in the lock yet — {fix}",
+                                                      fix=RUN_LOCK), *at(path, ("status",))))
                 continue
             old_fixes, new_fixes = was["texts"][lang]["corrections"], now["texts"][lang]["corrections"]
             rewritten = False
@@ -215,36 +219,38 @@ def problems(site: Site, lock: dict, unlocked: bool = True, root: Path | None = 
                 if index >= len(new_fixes):
                     rewritten = True
                     found.append(ContentError(
-                        path, f"the correction entry of {fix.get('date')} («{fix.get('reason')}») was "
-                        "deleted — corrections are never deleted or edited: put it back as it was, "
-                        "and add a new entry below the others for a new correction",
+                        path, _("the correction entry of {date} («{reason}») was "
+                                "deleted — corrections are never deleted or edited: put it back as it was, "
+                                "and add a new entry below the others for a new correction",
+                                date=fix.get("date"), reason=fix.get("reason")),
                         *at(path, ("corrections",))))
                 elif new_fixes[index] != fix:
                     rewritten = True
                     found.append(ContentError(
-                        path, f"this earlier correction entry was edited (it was: {fix.get('date')}, "
-                        f"«{fix.get('reason')}») — corrections are never deleted or edited: put it back "
-                        "as it was, and add a new entry below the others for a new correction",
+                        path, _("this earlier correction entry was edited (it was: {date}, "
+                                "«{reason}») — corrections are never deleted or edited: put it back "
+                                "as it was, and add a new entry below the others for a new correction",
+                                date=fix.get("date"), reason=fix.get("reason")),
                         *at(path, ("corrections", index))))
             changed = changes(was, now, lang)
             corrected = len(new_fixes) > len(old_fixes) and not rewritten
             if changed and not corrected:
                 for key in changed:
-                    what = "the text" if key == BODY else f"'{key}'"
+                    what = _("the text") if key == BODY else f"'{key}'"
                     side = (was, now) if key in FACTS else (was["texts"][lang], now["texts"][lang])
                     before = _before(key, side[0].get(key), side[1].get(key))
-                    found.append(ContentError(path, CHANGED.format(what=what, before=before, run_lock=RUN_LOCK),
+                    found.append(ContentError(path, _(CHANGED, what=what, before=before, run_lock=RUN_LOCK),
                                               *at(path, (key,))))
             elif unlocked and not rewritten and (changed or new_fixes != old_fixes):
-                found.append(ContentError(path, f"the correction is not in the lock yet — {RUN_LOCK}",
+                found.append(ContentError(path, _("the correction is not in the lock yet — {fix}", fix=RUN_LOCK),
                                           *at(path, ("corrections",))))
     for sid, e in sorted(lock.items()):
         for lang in sorted(e["texts"]):
             if sid not in statements or lang not in statements[sid].texts:
                 found.append(ContentError(
                     f"docs/statements/{sid}.{lang}.md",
-                    "this adopted text is gone (deleted, renamed, or no longer adopted) — an adopted "
-                    "statement stays published: restore the file and set 'status: withdrawn' instead"))
+                    _("this adopted text is gone (deleted, renamed, or no longer adopted) — an adopted "
+                      "statement stays published: restore the file and set 'status: withdrawn' instead")))
     return sorted(found, key=lambda p: (p.path, p.line, p.column))
 
 
@@ -259,7 +265,7 @@ def updated(site: Site, lock: dict, root: Path | None = None) -> dict:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv not in (["check"], ["update"]):
-        print("usage: python -m microsite.lock check|update", file=sys.stderr)
+        say(_("usage: {command}", command="python -m microsite.lock check|update"), file=sys.stderr)
         return 2
     root = Path.cwd()
     site, found = read_site(root / "data", root / "docs")
@@ -274,13 +280,14 @@ def main(argv: list[str] | None = None) -> int:
             found = refused.errors
         else:
             write_lock(root, new)
-            print(f"{LOCK_FILE}: {sum(len(e['texts']) for e in new.values())} adopted texts locked")
+            say(_("{file}: adopted texts locked: {count}", file=LOCK_FILE,
+                  count=sum(len(e["texts"]) for e in new.values())))
             return 0
     for problem in found:
         print(problem, file=sys.stderr)
     if found:
         return 1
-    print("adopted texts: as locked")
+    say(_("adopted texts: as locked"))
     return 0
 
 

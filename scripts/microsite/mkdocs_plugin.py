@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 
 from . import i18n, pages, search, seo, sitemap
 from .errors import ContentError, ContentErrors
+from .messages import _, texts
 from .model import DEFAULT_LANG, LANGS
 from .stage import split_lang, stage
 
@@ -93,8 +94,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                                            config.site_url or "", self.config.preview)
             except (ContentError, ContentErrors) as err:
                 # Every problem, then stop: a site is never built from part of the content.
-                raise PluginError(f"{err}\nThe site was not built: fix the problems above "
-                                  "(`make validate` lists them).") from None
+                raise PluginError("\n".join([str(err), *texts(_(
+                    "the site was not built: fix the problems above (`make validate` lists them)"))])) from None
             # The benchmark reads this line: the project's own share of the build time.
             log.info(f"staged pages from {self.config.data_dir}/ and docs/ in "
                      f"{time.perf_counter() - start:.3f} s, CPU {time.process_time() - cpu:.3f} s "

@@ -32,6 +32,7 @@ from pathlib import Path
 from . import hygiene, lock, render
 from .errors import ContentError
 from .load import read_site
+from .messages import N_, _, both as w, everyone, say
 from .model import LANGS, Member, Site, Statement, Text
 
 SYMLINK = "120000"
@@ -44,14 +45,15 @@ class GitError(SystemExit):
 def git(root: Path, *args: str) -> bytes:
     result = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=root, capture_output=True, check=False)
     if result.returncode:
-        raise GitError(f"git {args[0]}: {result.stderr.decode(errors='replace').strip()}")
+        raise GitError(w(_("git cannot do '{command}': {reason}", command=f"git {args[0]}",
+                           reason=result.stderr.decode(errors="replace").strip())))
     return result.stdout
 
 
 def commit_of(root: Path, revision: str) -> str:
     """The commit a revision names; an option-like or unknown revision is refused."""
     if revision.startswith("-"):
-        raise GitError(f"not a git revision: {revision!r}")
+        raise GitError(w(_("not a git revision: {revision}", revision=repr(revision))))
     return git(root, "rev-parse", "--verify", "--quiet", "--end-of-options",
                f"{revision}^{{commit}}").decode().strip()
 
@@ -97,7 +99,7 @@ def changes(root: Path, revision: str) -> list[Change]:
                  commit_of(root, revision), "--").decode("utf-8", "surrogateescape").split("\0")
     found, i = [], 0
     while i < len(fields) - 1:
-        old_mode, new_mode, _, _, status = fields[i].lstrip(":").split(" ")
+        old_mode, new_mode, _old_sha, _new_sha, status = fields[i].lstrip(":").split(" ")
         if status[0] in "RC":
             found.append(Change(status[0], fields[i + 2], fields[i + 1], old_mode, new_mode))
             i += 3
@@ -181,9 +183,9 @@ def before_after(was, now) -> str:
     if isinstance(was, (list, tuple)) and isinstance(now, (list, tuple)) and \
             all(isinstance(v, str) for v in (*was, *now)):
         gone, came = lock.removed_added(was, now)
-        parts = ([f"**removed** {', '.join(map(code, gone))}"] if gone else []) + \
-                ([f"added {', '.join(map(code, came))}"] if came else [])
-        return "; ".join(parts) or "order changed"
+        parts = ([f"**{w(_('removed'))}** {', '.join(map(code, gone))}"] if gone else []) + \
+                ([f"{w(_('added'))} {', '.join(map(code, came))}"] if came else [])
+        return "; ".join(parts) or w(_("order changed"))
     def short(v):
         text = plain(v)
         return md(text if len(text) <= 200 else text[:199] + "…") if text else "—"
@@ -196,9 +198,10 @@ def translation(s: Statement) -> str:
     for lang in LANGS:
         text = s.texts.get(lang)
         if text is None:
-            out.append(f"{lang}: missing")
+            out.append(w(_("{lang}: missing", lang=lang)))
         elif text.awaiting_review:
-            out.append(f"{lang}: translated from {text.translated_from or '?'}, awaiting review")
+            out.append(w(_("{lang}: translated from {source}, awaiting review", lang=lang,
+                           source=text.translated_from or "?")))
         else:
             out.append(f"{lang}: ✓")
     return ", ".join(out)
@@ -229,6 +232,12 @@ def fact_changes(old: Statement, new: Statement) -> tuple[list[str], list[str]]:
     return facts, langs
 
 
+TITLES = {"Removed": N_("Removed"), "Adopted": N_("Adopted"),
+          "Withdrawn or superseded": N_("Withdrawn or superseded"), "Added": N_("Added"),
+          "Changed": N_("Changed")}
+ALERTS = {"Removed": N_("removed: {ids}"), "Withdrawn or superseded": N_("withdrawn or superseded: {ids}")}
+
+
 def statements(base: Site, head: Site) -> tuple[list[str], list[str]]:
     """(Markdown lines, alerts for the top of the summary)."""
     found: dict[str, list[tuple[Statement, str]]] = {
@@ -245,24 +254,28 @@ def statements(base: Site, head: Site) -> tuple[list[str], list[str]]:
         came = [lang for lang in LANGS if lang in s.texts and lang not in old.texts]
         gone = [lang for lang in LANGS if lang in old.texts and lang not in s.texts]
         if came:
-            found["Changed"].append((s, f" — translation added: {', '.join(came)}"))
+            found["Changed"].append((s, " — " + w(_("translation added: {langs}", langs=", ".join(came)))))
         if gone:
-            found["Changed"].append((s, f" — **language version removed: {', '.join(gone)}**"))
-            alerts.append(f"`{sid}` lost its {', '.join(gone)} version")
+            found["Changed"].append((s, " — **" + w(_("language version removed: {langs}",
+                                                       langs=", ".join(gone))) + "**"))
+            alerts.append(w(_("`{id}` lost its {langs} version", id=sid, langs=", ".join(gone))))
         if langs or facts:
             fixes = [c for lang in LANGS if lang in s.texts and lang in old.texts
                      for c in s.texts[lang].corrections if c not in old.texts[lang].corrections]
             note = "".join(f"\n  - {fact}" for fact in facts)
-            note = (f" — text changed in {', '.join(langs)}" if langs else " — facts changed") + note
+            note = " — " + (w(_("text changed in {langs}", langs=", ".join(langs))) if langs
+                            else w(_("facts changed"))) + note
             if old.status in lock.LOCKED_STATUSES:
-                note += "\n  - corrections: " + ("; ".join(f"{c.date}: {md(c.reason)}" for c in fixes)
-                                                 if fixes else "**none — an adopted statement changed**")
+                note += "\n  - " + w(_("corrections:")) + " " + (
+                    "; ".join(f"{c.date}: {md(c.reason)}" for c in fixes) if fixes
+                    else "**" + w(_("none — an adopted statement changed")) + "**")
                 if not fixes:
-                    what = "text" if langs and not facts else "statement"
-                    alerts.append(f"the adopted {what} of `{sid}` changed without a correction entry")
+                    alerts.append(w(_("the adopted text of `{id}` changed without a correction entry", id=sid)
+                                    if langs and not facts else
+                                    _("the adopted statement `{id}` changed without a correction entry", id=sid)))
             found["Changed"].append((s, note))
         if s.status != old.status:
-            note = f" (was {old.status})"
+            note = " (" + w(_("was {status}", status=old.status)) + ")"
             if s.status == "adopted":
                 found["Adopted"].append((s, note))
             elif s.status in lock.LOCKED_STATUSES:
@@ -275,10 +288,11 @@ def statements(base: Site, head: Site) -> tuple[list[str], list[str]]:
         if not items:
             continue
         loud = title in ("Removed", "Withdrawn or superseded")
-        out.append(f"**⚠ {title} ({len(items)})**\n\n" if loud else f"{title} ({len(items)})\n\n")
+        shown = w(_(TITLES[title]))
+        out.append(f"**⚠ {shown} ({len(items)})**\n\n" if loud else f"{shown} ({len(items)})\n\n")
         out += [_statement_line(s, note) for s, note in items] + ["\n"]
         if loud:
-            alerts.append(f"{title.lower()}: " + ", ".join(f"`{s.id}`" for s, _ in items))
+            alerts.append(w(_(ALERTS[title], ids=", ".join(f"`{s.id}`" for s, _note in items))))
     return out, alerts
 
 
@@ -300,27 +314,31 @@ def members(base: Site, head: Site) -> tuple[list[str], list[str]]:
         was, now = _memberships(old), _memberships(new)
         gone, came = sorted(was.keys() - now.keys()), sorted(now.keys() - was.keys())
         if new is None:
-            removed.append((name(old.name), f"- **{name(old.name)}** (`{mid}`) — was in {', '.join(gone)}\n"))
+            removed.append((name(old.name), f"- **{name(old.name)}** (`{mid}`) — "
+                            + w(_("was in {coalitions}", coalitions=", ".join(gone))) + "\n"))
             continue
         if gone:
-            left.append((name(new.name), f"- **{name(new.name)}** (`{mid}`) left {', '.join(gone)}\n"))
+            left.append((name(new.name), f"- **{name(new.name)}** (`{mid}`) "
+                         + w(_("left {coalitions}", coalitions=", ".join(gone))) + "\n"))
         if came:
-            joined.append(f"- {name(new.name)} (`{mid}`, {new.type}) joined {', '.join(came)}\n")
+            joined.append(f"- {name(new.name)} (`{mid}`, {new.type}) "
+                          + w(_("joined {coalitions}", coalitions=", ".join(came))) + "\n")
         if old is not None:
             facts = record_changes(old, new, skip=("memberships",)) + [
-                f"membership in `{cid}`: {', '.join(record_changes(was[cid], now[cid], skip=('coalition',)))}"
+                w(_("membership in {coalition}:", coalition=f"`{cid}`")) + " "
+                + ", ".join(record_changes(was[cid], now[cid], skip=("coalition",)))
                 for cid in sorted(was.keys() & now.keys()) if was[cid] != now[cid]]
             if facts:
-                changed.append(f"- {name(new.name)} (`{mid}`) changed:" + "".join(f"\n  - {f}" for f in facts) + "\n")
+                changed.append(f"- {name(new.name)} (`{mid}`) " + w(_("changed:")) + "".join(f"\n  - {f}" for f in facts) + "\n")
     out, alerts = [], []
     if removed or left:
-        out.append(f"**⚠ Members removed ({len(removed) + len(left)})**\n\n")
-        out += [line for _, line in removed + left] + ["\n"]
-        alerts.append("members removed: " + ", ".join(who for who, _ in removed + left))
+        out.append("**⚠ " + w(_("Members removed")) + f" ({len(removed) + len(left)})**\n\n")
+        out += [line for _who, line in removed + left] + ["\n"]
+        alerts.append(w(_("members removed: {names}", names=", ".join(who for who, _line in removed + left))))
     if joined:
-        out += [f"Members joined ({len(joined)})\n\n", *joined, "\n"]
+        out += [w(_("Members joined")) + f" ({len(joined)})\n\n", *joined, "\n"]
     if changed:
-        out += [f"Members changed ({len(changed)})\n\n", *changed, "\n"]
+        out += [w(_("Members changed")) + f" ({len(changed)})\n\n", *changed, "\n"]
     return out, alerts
 
 
@@ -330,28 +348,29 @@ def records(base: dict, head: dict, title=lambda r: name(r.name)) -> list[str]:
     for rid in sorted(base.keys() | head.keys()):
         old, new = base.get(rid), head.get(rid)
         if old is None:
-            out.append(f"- `{rid}` {title(new)} — added\n")
+            out.append(f"- `{rid}` {title(new)} — " + w(_("added")) + "\n")
         elif new is None:
-            out.append(f"- **⚠ `{rid}` {title(old)} — removed**\n")
+            out.append(f"- **⚠ `{rid}` {title(old)} — " + w(_("removed")) + "**\n")
         elif facts := record_changes(old, new):
-            out.append(f"- `{rid}` {title(new)} — changed:" + "".join(f"\n  - {f}" for f in facts) + "\n")
+            out.append(f"- `{rid}` {title(new)} — " + w(_("changed:")) + "".join(f"\n  - {f}" for f in facts) + "\n")
     return out + ["\n"] if out else []
 
 
-STATUS = {"A": "added", "D": "deleted", "M": "modified", "R": "renamed", "C": "copied",
-          "T": "type changed", "U": "unmerged"}
+STATUS = {"A": N_("added"), "D": N_("deleted"), "M": N_("modified"), "R": N_("renamed"),
+          "C": N_("copied"), "T": N_("type changed"), "U": N_("unmerged")}
 
 
 def file_line(c: Change) -> str:
-    what = STATUS.get(c.status, c.status)
+    what = w(_(STATUS[c.status])) if c.status in STATUS else c.status
     where = f"{code(c.old_path)} → {code(c.path)}" if c.old_path else code(c.path)
-    mode = (f" (mode {c.old_mode} → {c.new_mode})" if c.status == "M" and c.old_mode != c.new_mode
+    mode = (" (" + w(_("mode {before} → {after}", before=c.old_mode, after=c.new_mode)) + ")" if c.status == "M" and c.old_mode != c.new_mode
             and "000000" not in (c.old_mode, c.new_mode) else "")
-    return f"- {what}: {where}{' (**symlink**)' if c.symlink else ''}{mode}\n"
+    link = " (**" + w(_("symlink")) + "**)" if c.symlink else ""
+    return f"- {what}: {where}{link}{mode}\n"
 
 
 def files(changed: list[Change]) -> list[str]:
-    return ["Files:\n\n", *map(file_line, changed), "\n"] if changed else []
+    return [w(_("Files:")) + "\n\n", *map(file_line, changed), "\n"] if changed else []
 
 
 def _lock_at(path: Path) -> dict:
@@ -366,20 +385,20 @@ def lock_changes(base_root: Path, root: Path) -> tuple[str, list[str]]:
     """Which statements' lock entries a change to the lock adds, changes or removes (a line for
     the lock file, and an alert when entries are removed: the lock no longer holds them)."""
     was, now = _lock_at(base_root / lock.LOCK_FILE), _lock_at(root / lock.LOCK_FILE)
-    parts = [("**removed**", sorted(was.keys() - now.keys())),
-             ("changed", sorted(sid for sid in was.keys() & now.keys() if was[sid] != now[sid])),
-             ("added", sorted(now.keys() - was.keys()))]
+    parts = [("**" + w(_("removed")) + "**", sorted(was.keys() - now.keys())),
+             (w(_("changed")), sorted(sid for sid in was.keys() & now.keys() if was[sid] != now[sid])),
+             (w(_("added")), sorted(now.keys() - was.keys()))]
     said = "; ".join(f"{label}: {', '.join(map(code, ids))}" for label, ids in parts if ids)
     gone = parts[0][1]
-    return (f"  - lock entries {said}\n" if said else "",
-            [f"lock entries removed: {', '.join(map(code, gone))}"] if gone else [])
+    return ("  - " + w(_("lock entries {changes}", changes=said)) + "\n" if said else "",
+            [w(_("lock entries removed: {ids}", ids=", ".join(map(code, gone))))] if gone else [])
 
 
-DEVELOPER_NOTE = ("These files are code, templates, workflows, the lock, the build or tests: **a developer "
-                  "must review them** before this is merged; an editor's approval is not enough.\n\n")
-SECTIONS = (("statements", "Statements"), ("members", "Members"), ("coalitions", "Coalitions"),
-            ("events", "Events"), ("pages", "Hand-written pages"), ("assets", "Files in docs/ (assets)"),
-            ("data", "Other content files"))
+DEVELOPER_NOTE = N_("These files are code, templates, workflows, the lock, the build or tests: **a developer "
+                    "must review them** before this is merged; an editor's approval is not enough.")
+SECTIONS = (("statements", N_("Statements")), ("members", N_("Members")), ("coalitions", N_("Coalitions")),
+            ("events", N_("Events")), ("pages", N_("Hand-written pages")),
+            ("assets", N_("Files in docs/ (assets)")), ("data", N_("Other content files")))
 
 
 def summary(root: Path, revision: str) -> str:
@@ -389,24 +408,25 @@ def summary(root: Path, revision: str) -> str:
     for c in changed:
         by_group.setdefault(group_of(c), []).append(c)
     with tempfile.TemporaryDirectory() as tmp:
-        base, _ = site_at(root, revision, Path(tmp))
+        base, _problems = site_at(root, revision, Path(tmp))
         locked, unlocked = lock_changes(Path(tmp), root)
     head, problems = lock.validated(root)
     (said, alerts), (roster, removed) = statements(base, head), members(base, head)
     body = {"statements": said, "members": roster, "coalitions": records(base.coalitions, head.coalitions),
             "events": records(base.events, head.events, title=lambda e: f"{name(e.title)} ({e.date})")}
     developer = by_group.get("developer", [])
-    alerts = ([f"{len(developer)} changed file(s) need a developer's review: code, templates, workflows, "
-               "the lock or the build"] if developer else []) + unlocked + removed + alerts
+    alerts = ([w(_("changed files that need a developer's review (code, templates, workflows, the lock or "
+                   "the build): {count}", count=len(developer)))] if developer else []) + unlocked + removed + alerts
     links = [c for c in changed if c.symlink]
     if links:
-        alerts.append(f"symbolic links changed: {len(links)}")
+        alerts.append(w(_("symbolic links changed: {count}", count=len(links))))
     if problems:
-        alerts.append(f"validation problems: {len(problems)}")
-    out = [f"## Changes since {code(revision)}\n\n",
+        alerts.append(w(_("validation problems: {count}", count=len(problems))))
+    out = ["## " + w(_("Changes since {revision}", revision=code(revision))) + "\n\n",
            *([f"> **⚠ {a}**  \n" for a in alerts] + ["\n"] if alerts else [])]
     if developer:
-        out += [f"### ⚠ For a developer to review ({len(developer)})\n\n", DEVELOPER_NOTE]
+        out += ["### ⚠ " + w(_("For a developer to review")) + f" ({len(developer)})\n\n",
+                w(_(DEVELOPER_NOTE)) + "\n\n"]
         for c in developer:
             out.append(file_line(c))
             if lock.LOCK_FILE in (c.path, c.old_path):
@@ -415,22 +435,23 @@ def summary(root: Path, revision: str) -> str:
     for key, title in SECTIONS:
         lines = body.get(key, []) + files(by_group.get(key, []))
         if lines:
-            out += [f"### {title}\n\n", *lines]
+            out += [f"### {w(_(title))}\n\n", *lines]
     if not changed:
-        out.append("Nothing changed.\n\n")
+        out.append(w(_("Nothing changed.")) + "\n\n")
     # A fence longer than any run of backticks in the messages, which quote editors' text.
-    text = "".join(f"{visible(str(p))}\n" for p in problems)
+    text = "".join(f"{visible(line)}\n" for p in problems for line in p.lines(everyone()))
     fence = "`" * max(3, max(map(len, re.findall("`+", text)), default=0) + 1)
-    out += ["### Validation\n\n",
+    out += ["### " + w(_("Validation")) + "\n\n",
             *([f"{fence}text\n", text, f"{fence}\n"] if problems
-              else ["No problems found.\n"])]
+              else [w(_("No problems found.")) + "\n"])]
     return "".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1:
-        print("usage: python -m microsite.review BASE   (a git revision, e.g. main)", file=sys.stderr)
+        say(_("usage: {command} (a git revision, e.g. main)", command="python -m microsite.review BASE"),
+            file=sys.stderr)
         return 2
     sys.stdout.write(summary(Path.cwd(), argv[0]))
     return 0

@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
 from .errors import ContentError
+from .messages import _
 from .yamlsrc import Document, YamlDate
 
 KINDS = ("coalition", "member", "event", "statement")
@@ -42,7 +43,7 @@ def _inline_refs(node, schemas: dict[str, dict], base: str):
     if not isinstance(node, dict):
         return node
     if "$ref" in node and set(node) - {"$ref"} <= _ANNOTATIONS:
-        name, _, pointer = node["$ref"].partition("#")
+        name, _hash, pointer = node["$ref"].partition("#")
         target = schemas[name or base]
         for part in filter(None, pointer.split("/")):
             target = target[part]
@@ -62,9 +63,12 @@ def validators(schema_dir: str) -> dict[str, Draft202012Validator]:
             for kind in KINDS}
 
 
-def check(doc: Document, kind: str, schema_dir: Path) -> list[ContentError]:
+def check(doc: Document, kind: str, schema_dir: Path, partial: bool = False) -> list[ContentError]:
+    """Every schema error; with `partial` (a line of the file could not be read) none for a
+    missing field, which may be on that line."""
     validator = validators(str(schema_dir))[kind]
-    errors = sorted(validator.iter_errors(doc.data), key=lambda e: doc.where(tuple(e.absolute_path)))
+    errors = sorted((e for e in validator.iter_errors(doc.data) if not (partial and e.validator == "required")),
+                    key=lambda e: doc.where(tuple(e.absolute_path)))
     return [_message(doc, err) for err in errors if not _misspelt(err, errors)]
 
 
@@ -79,14 +83,14 @@ def _misspelt(err: jsonschema.ValidationError, errors: list) -> bool:
 
 def field_name(path: tuple) -> str:
     names = [str(p) for p in path if not isinstance(p, int)]
-    return names[-1] if names else "the file"
+    return names[-1] if names else _("the file")
 
 
 _READ_AS = {
-    "tag:yaml.org,2002:bool": "yes/no (true/false)",
-    "tag:yaml.org,2002:int": "a number",
-    "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:bool": _("yes/no (true/false)"),
+    "tag:yaml.org,2002:int": _("a number"),
+    "tag:yaml.org,2002:float": _("a number"),
+    "tag:yaml.org,2002:timestamp": _("a date"),
 }
 
 
@@ -101,44 +105,62 @@ def _message(doc: Document, err: jsonschema.ValidationError) -> ContentError:
         extra = [k for k in instance if k not in allowed]
         key = extra[0] if extra else ""
         close = difflib.get_close_matches(key, allowed, n=1)
-        fix = f"did you mean '{close[0]}'?" if close else "allowed here: " + ", ".join(allowed)
-        return doc.error((*path, key), f"unknown field '{key}' — {fix}", key=True)
+        fix = (_("did you mean '{close}'?", close=close[0]) if close else
+               _("allowed here: {fields}", fields=", ".join(allowed)))
+        return doc.error((*path, key), _("unknown field '{key}' — {fix}", key=key, fix=fix), key=True)
     if keyword == "required":
         missing = [k for k in err.validator_value if k not in instance][0]
-        where = f"in '{name}' " if path else ""
-        return doc.error(path, f"the required field '{missing}' is missing {where}— add it", key=bool(path))
+        if path:
+            return doc.error(path, _("the required field '{missing}' is missing in '{name}' — add it",
+                                     missing=missing, name=name), key=True)
+        return doc.error(path, _("the required field '{missing}' is missing — add it", missing=missing))
     if keyword in ("type", "x-text"):
         return doc.error(path, _type_message(doc, path, name, err))
     if keyword == "enum":
         choices = [str(c) for c in err.validator_value]
         close = difflib.get_close_matches(str(instance), choices, n=1)
-        fix = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(choices)
-        return doc.error(path, f"'{name}: {instance}' is not known — {fix}")
+        fix = (_("did you mean '{close}'?", close=close[0]) if close else
+               _("use one of: {choices}", choices=", ".join(choices)))
+        return doc.error(path, _("'{name}: {value}' is not known — {fix}", name=name, value=instance, fix=fix))
     if keyword in ("minLength", "minProperties", "minItems"):
-        return doc.error(path, f"'{name}' is empty — {hint or 'fill it in or remove the line'}")
+        return doc.error(path, _("'{name}' is empty — {fix}", name=name,
+                                 fix=_hint(hint) or _("fill it in or remove the line")))
     if keyword == "uniqueItems":
-        return doc.error(path, f"'{name}' lists the same item twice — keep one")
+        return doc.error(path, _("'{name}' lists the same item twice — keep one", name=name))
     if keyword in ("pattern", "format"):
-        return doc.error(path, f"'{name}: {instance}' — {hint or err.message}")
-    return doc.error(path, f"'{name}': {err.message}")
+        return doc.error(path, _("'{name}: {value}' — {fix}", name=name, value=instance,
+                                 fix=_hint(hint) or _("it does not have the expected form")))
+    return doc.error(path, _("'{name}' does not have the expected form — compare it with the "
+                             "other files of this kind", name=name))
 
 
-def _type_message(doc: Document, path: tuple, name: str, err: jsonschema.ValidationError) -> str:
+def _hint(hint: str):
+    """A schema's `errorMessage`, in the editor's language: the schemas give it in English
+    (the msgid); `messages.extract` collects them from the schemas for the catalogues."""
+    return _(hint) if hint else ""
+
+
+def _type_message(doc: Document, path: tuple, name: str, err: jsonschema.ValidationError):
     expected = err.validator_value if err.validator == "type" else "string"
     if err.instance is None:
-        return f"'{name}' is empty — write its value after the colon, or remove the line"
+        return _("'{name}' is empty — write its value after the colon, or remove the line", name=name)
     if expected == "object":
-        return f"'{name}' must be a group of fields indented below it" + (
-            f"; {err.schema['errorMessage']}" if "errorMessage" in err.schema else "")
+        if "errorMessage" in err.schema:
+            return _("'{name}' must be a group of fields indented below it; {fix}", name=name,
+                     fix=_hint(err.schema["errorMessage"]))
+        return _("'{name}' must be a group of fields indented below it", name=name)
     if expected == "array":
-        return f"'{name}' must be a list: each item on its own line starting with '- '"
+        return _("'{name}' must be a list: each item on its own line starting with '- '", name=name)
     raw = doc.raw.get(path)
     if expected == "string" and raw:
         tag, text = raw
         octal = tag.endswith(":int") and text.lstrip("+-").startswith("0") and text.strip("+-0")
-        surprise = " (a leading zero makes YAML read it as an octal number)" if octal else ""
-        return (f"'{name}: {text}' was read as {_READ_AS[tag]}{surprise}, not as text — "
-                f"put it in quotes: {name}: \"{text}\"")
+        if octal:
+            return _("'{name}: {text}' was read as {read_as} (a leading zero makes YAML read it as an "
+                     "octal number), not as text — put it in quotes: {name}: \"{text}\"",
+                     name=name, text=text, read_as=_READ_AS[tag])
+        return _("'{name}: {text}' was read as {read_as}, not as text — put it in quotes: "
+                 "{name}: \"{text}\"", name=name, text=text, read_as=_READ_AS[tag])
     if expected == "boolean":
-        return f"'{name}' must be true or false"
-    return f"'{name}' must be text; put it in quotes"
+        return _("'{name}' must be true or false", name=name)
+    return _("'{name}' must be text; put it in quotes", name=name)

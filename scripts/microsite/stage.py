@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import feeds, lifecycle, opendata, pages, render, stamp
 from .errors import ContentError
+from .messages import _
 from .load import load_site, read_text, relpath
 from .model import LANGS, Site, other_lang
 
@@ -36,8 +37,8 @@ def source_tree(site: Site, docs_dir: Path, site_url: str = "") -> dict[str, byt
         if rel.startswith("statements/") and rel.endswith(".md"):
             continue  # statements are loaded and rendered with their metadata
         if rel in tree:
-            raise ContentError(relpath(path, project), "this page is made from the files in data/; "
-                               "remove it and edit the data instead")
+            raise ContentError(relpath(path, project), _("this page is made from the files in data/; "
+                                                         "remove it and edit the data instead"))
         base, lang = split_lang(rel) if rel.endswith(".md") else ("", "")
         if base:
             prose.setdefault(base, {})[lang] = path

@@ -11,11 +11,12 @@ import re
 from typing import Iterator
 
 from .errors import ContentError
+from .messages import N_, _
 from .schema import field_name
 from .model import LANGS, PREVIEW_ONLY, Site, other_lang
 from .yamlsrc import Document
 
-LANG_NAMES = {"kk": "Kazakh", "ru": "Russian"}
+LANG_NAMES = {"kk": _("Kazakh"), "ru": _("Russian")}
 PLACEHOLDER = re.compile(
     r"^\W*(todo|tbd|tba|fixme|xxx+|n/?a|none|null|name|test|example|sample|lorem ipsum.*|"
     r"атауы|аты|аты-жөні|ұйым|ұйымның атауы|мысал|тест|название|имя|организация|"
@@ -42,8 +43,11 @@ REFERENCES = {
     "statement": [(("coalition",), "coalition"), (("event",), "event"),
                   (("superseded_by",), "statement"), (("signatories", "*"), "member")],
 }
-WHAT = {"coalition": "the coalition", "member": "the member", "event": "the event",
-        "statement": "the statement"}
+# One message per kind (not "{what} '{ref}'"): Kazakh and Russian word them differently.
+MISSING = {"coalition": N_("the coalition '{ref}' does not exist — {fix}"),
+           "member": N_("the member '{ref}' does not exist — {fix}"),
+           "event": N_("the event '{ref}' does not exist — {fix}"),
+           "statement": N_("the statement '{ref}' does not exist — {fix}")}
 
 
 def _follow(data, pattern: tuple, where: tuple = ()) -> Iterator[tuple[tuple, object]]:
@@ -66,9 +70,9 @@ def references(documents: dict[str, Document], kinds: dict[str, str],
                 if isinstance(ref, str) and ref and ref not in known:
                     folder = "docs/statements" if kind == "statement" else f"data/{kind}s"
                     close = difflib.get_close_matches(ref, known, n=1)
-                    fix = (f"did you mean '{close[0]}'?" if close else
-                           f"it must be the name of a file in {folder}/ without its ending")
-                    yield doc.error(where, f"{WHAT[kind]} '{ref}' does not exist — {fix}")
+                    fix = (_("did you mean '{close}'?", close=close[0]) if close else
+                           _("it must be the name of a file in {folder}/ without its ending", folder=folder))
+                    yield doc.error(where, _(MISSING[kind], ref=ref, fix=fix))
 
 
 def _name_key(name: str) -> str:
@@ -91,12 +95,13 @@ def duplicates(site: Site, documents) -> Iterator[ContentError]:
                 keys.append((("link",), _link_key(record.link)))
             for where, key in keys:
                 seen.setdefault((where[0], key), []).append((record.path, where))
-        for (field, _), places in seen.items():
+        for (field, _key), places in seen.items():
             for path, where in places:
-                others = ", ".join(p for p, _ in places if p != path)
+                others = ", ".join(p for p, _where in places if p != path)
                 if others:
-                    yield _at(documents, path, where, f"this {field} is also used by {others} — one "
-                              "organisation has one file; merge them and delete the other")
+                    yield _at(documents, path, where, _("this {field} is also used by {others} — one "
+                              "organisation has one file; merge them and delete the other",
+                              field=field, others=others))
 
 
 def _text_objects(data, where: tuple = ()) -> Iterator[tuple[tuple, dict]]:
@@ -114,24 +119,77 @@ def _text_objects(data, where: tuple = ()) -> Iterator[tuple[tuple, dict]]:
 def translations(site: Site, documents) -> Iterator[ContentError]:
     """A text in one language only is an error, unless the file says the translation is coming."""
     for doc in documents.values():
-        if not doc.path.startswith("data/") or not isinstance(doc.data, dict):
-            continue
+        if not doc.path.startswith("data/") or not isinstance(doc.data, dict) or doc.partial:
+            continue  # partial: the missing language may be on the line that could not be read
         waiting = doc.data.get("awaiting_translation")
         waiting = waiting if isinstance(waiting, list) else []
         for where, text in _text_objects(doc.data):
             for lang in LANGS:
                 if not text.get(lang) and text.get(other_lang(lang)) and lang not in waiting:
                     field = field_name(where)
-                    yield doc.error(where, f"'{field}' has no {LANG_NAMES[lang]} text — add '{lang}: …' "
-                                    f"below it, or, if the translation will come later, add "
-                                    f"'awaiting_translation: [{lang}]' to this file")
+                    yield doc.error(where, _("'{field}' has no {language} text — add '{lang}: …' "
+                                    "below it, or, if the translation will come later, add "
+                                    "'awaiting_translation: [{lang}]' to this file",
+                                    field=field, language=LANG_NAMES[lang], lang=lang))
     for s in site.statements.values():
         for lang in LANGS:
             if lang not in s.texts and lang not in s.awaiting_translation:
                 shown = s.texts[other_lang(lang)]
-                yield _at(documents, shown.path, (), f"this statement has no {LANG_NAMES[lang]} file — "
-                          f"add {s.id}.{lang}.md beside it, or add 'awaiting_translation: [{lang}]' to "
-                          "this file's front matter")
+                yield _at(documents, shown.path, (), _("this statement has no {language} file — "
+                          "add {id}.{lang}.md beside it, or add 'awaiting_translation: [{lang}]' to "
+                          "this file's front matter", language=LANG_NAMES[lang], id=s.id, lang=lang))
+
+
+# -- a text typed into the other language's field (warnings: names may be the same in both) -----
+
+KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")  # letters Russian does not have
+CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+# What makes a text without Kazakh letters read as Russian: its small words and the endings of its
+# adjectives and abstract nouns. Names (Алматы, Жанар Барлыбаева, АБК) have neither.
+RUSSIAN_WORDS = {"и", "в", "во", "на", "по", "для", "с", "со", "к", "о", "об", "от", "из", "за", "не",
+                 "что", "как", "при", "или", "до", "также", "это"}
+RUSSIAN_ENDING = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ых|их|ыми|ими|ение|ения|ании|ство|"
+                            r"ства|ости|ость|ция|ции|ций)$")
+
+
+def reads_as_russian(text: str) -> bool:
+    words = [w.lower() for w in CYRILLIC_WORD.findall(text)]
+    if len(words) < 2 or KAZAKH_LETTERS & set(text):
+        return False
+    return bool(RUSSIAN_WORDS & set(words)) or sum(bool(RUSSIAN_ENDING.search(w)) for w in words) >= 2
+
+
+def language_mixups(documents, allowed_words: frozenset[str] = frozenset()) -> list[ContentError]:
+    """A Kazakh text that reads as Russian, or a Russian text with Kazakh letters: warnings, since
+    a name may rightly be the same in both (data/allowed-words.yml lists such words)."""
+    from .errors import ContentWarning
+
+    found = []
+    for doc in documents.values():
+        texts = []
+        if doc.path.startswith("data/") and isinstance(doc.data, dict):
+            texts = [((*where, lang), lang, text[lang]) for where, text in _text_objects(doc.data)
+                     for lang in LANGS if isinstance(text.get(lang), str)]
+        elif doc.path.endswith((".kk.md", ".ru.md")) and isinstance(doc.data, dict):
+            lang = doc.path[-5:-3]
+            texts = [(("title",), lang, doc.data["title"])] if isinstance(doc.data.get("title"), str) else []
+        for where, lang, text in texts:
+            words = [w for w in CYRILLIC_WORD.findall(text) if w not in allowed_words]
+            field = ".".join(str(p) for p in where)
+            if lang == "kk" and reads_as_russian(" ".join(words)):
+                found.append(ContentWarning(doc.path, _(
+                    "'{field}' is the Kazakh text, but '{text}' has no Kazakh letters and reads as "
+                    "Russian — check that it is not the Russian text typed in the wrong field; if the "
+                    "name is the same in both languages, add it to data/allowed-words.yml",
+                    field=field, text=text[:60]), *doc.where(where)))
+            kazakh = [w for w in words if KAZAKH_LETTERS & set(w)]
+            if lang == "ru" and kazakh:
+                found.append(ContentWarning(doc.path, _(
+                    "'{field}' is the Russian text, but '{word}' has Kazakh letters — check that it is "
+                    "not the Kazakh text typed in the wrong field; if the name is the same in both "
+                    "languages, add it to data/allowed-words.yml", field=field, word=kazakh[0]),
+                    *doc.where(where)))
+    return found
 
 
 def placeholders(documents) -> Iterator[ContentError]:
@@ -139,8 +197,8 @@ def placeholders(documents) -> Iterator[ContentError]:
     for doc in documents.values():
         for where, value in _names(doc.data):
             if value and PLACEHOLDER.match(value):  # empty ones are the schema's message
-                yield doc.error(where, f"'{value}' is a placeholder, not a name — write the real "
-                                "name, or remove the entry")
+                yield doc.error(where, _("'{value}' is a placeholder, not a name — write the real "
+                                "name, or remove the entry", value=value))
 
 
 def _names(data, where: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -171,25 +229,25 @@ def statement_agreement(site: Site, documents) -> Iterator[ContentError]:
             doc = documents[other.path]
             for key in NEUTRAL:
                 if doc.data.get(key) != first.data.get(key):
-                    yield doc.error((key,), f"'{key}' differs from {first.path}; the language versions "
-                                    "of one statement must have the same value")
+                    yield doc.error((key,), _("'{key}' differs from {path}; the language versions "
+                                    "of one statement must have the same value", key=key, path=first.path))
 
 
 def lifecycle(site: Site, documents) -> Iterator[ContentError]:
     for s in site.statements.values():
         path = next(iter(s.texts.values())).path
         if s.status == "superseded" and not s.superseded_by:
-            yield _at(documents, path, ("status",), "a superseded statement names its successor — add "
-                      "'superseded_by: <id of the new statement>'")
+            yield _at(documents, path, ("status",), _("a superseded statement names its successor — add "
+                      "'superseded_by: <id of the new statement>'"))
         if s.superseded_by and s.status != "superseded":
-            yield _at(documents, path, ("superseded_by",), "'superseded_by' is only for 'status: "
-                      "superseded' — change the status or remove this line")
+            yield _at(documents, path, ("superseded_by",), _("'superseded_by' is only for 'status: "
+                      "superseded' — change the status or remove this line"))
         if s.status == "withdrawn" and not s.withdrawn:
-            yield _at(documents, path, ("status",), "a withdrawn statement says when — add "
-                      "'withdrawn: YYYY-MM-DD'")
+            yield _at(documents, path, ("status",), _("a withdrawn statement says when — add "
+                      "'withdrawn: YYYY-MM-DD'"))
         if s.status in PREVIEW_ONLY and (s.adopted or s.withdrawn):
             yield _at(documents, path, ("adopted",) if s.adopted else ("withdrawn",),
-                      f"a statement in '{s.status}' has not been adopted yet — remove the date, or "
-                      "change the status")
+                      _("a statement in '{status}' has not been adopted yet — remove the date, or "
+                        "change the status", status=s.status))
         if s.adopted and s.withdrawn and s.withdrawn < s.adopted:
-            yield _at(documents, path, ("withdrawn",), "withdrawn before it was adopted — check the dates")
+            yield _at(documents, path, ("withdrawn",), _("withdrawn before it was adopted — check the dates"))
