@@ -18,7 +18,7 @@ from referencing import Registry, Resource
 from .errors import ContentError
 from .yamlsrc import Document, YamlDate
 
-KINDS = ("coalition", "member", "event", "statement")
+KINDS = ("coalition", "member", "event", "statement", "page")
 
 
 def _text_only(validator, enabled, instance, schema):
