@@ -2,13 +2,17 @@
 site or its theme uses; every refusal names the file and says how to fix it."""
 from __future__ import annotations
 
+import dataclasses
 import os
+from pathlib import Path
 
+import material
 import pytest
 
 from conftest import ROOT, copy_project
 from microsite import files, pages
 from microsite.load import read_site
+from microsite.model import Site
 from overlay import HOSTILE, case_files, expect, overlay
 
 # Every hostile case about files in docs/ and data/, with words its refusal must contain.
@@ -113,13 +117,36 @@ def test_two_pages_at_one_address_are_refused(tmp_path):
     assert problem.path == "docs/about/index.kk.md" and "docs/about.kk.md" in problem.message
 
 
-def test_every_generated_page_is_at_a_reserved_address(site_model):
-    """No hand-written page can ever take a generated page's place (the rule is by name, so a
-    second coalition or a longer list cannot open a gap)."""
-    from microsite import render
-    for path in render.all_pages(site_model):
-        base, lang = files.split_lang(path)
+def _single(site: Site, cid: str) -> Site:
+    """The site as one coalition's own microsite, with a members list long enough for page 2."""
+    kgi = [m for m in site.members.values() if any(x.coalition == cid for x in m.memberships)]
+    members = {f"{m.id}-{n}": dataclasses.replace(m, id=f"{m.id}-{n}") for m in kgi for n in range(10)}
+    members.update((m.id, m) for m in kgi)
+    statements = {k: s for k, s in site.statements.items() if s.coalition in ("", cid)}
+    return Site(coalitions={cid: site.coalitions[cid]}, members=members, statements=statements,
+                events={k: e for k, e in site.events.items() if e.coalition in ("", cid)})
+
+
+@pytest.mark.parametrize("single", [False, True])
+def test_every_generated_page_and_file_is_at_a_reserved_address(site_model, single):
+    """No hand-written page can take a generated page's place: the rule is by name, so one
+    coalition's own microsite (its pages at the root) or a longer list opens no gap."""
+    from microsite import feeds, opendata, render
+    site = _single(site_model, "kgi") if single else site_model
+    generated = [*render.all_pages(site), *feeds.files(site, ""), *opendata.files(site)]
+    assert not single or ("members.kk.md" in generated and "members/page/2.kk.md" in generated)
+    for path in generated:
         assert files._problem(path, ROOT / "docs" / path, path), path
+
+
+def test_no_file_may_take_a_path_of_the_theme():
+    """Every file Material and our overrides put into the site is at a path docs/ may not use."""
+    theme = Path(material.__file__).parent / "templates"
+    shipped = [p.relative_to(base).as_posix() for base in (theme, ROOT / "overrides")
+               for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    assert "assets/images/favicon.png" in shipped and "assets/microsite.css" in shipped
+    for rel in shipped:
+        assert files._problem(rel, Path("/nonexistent"), rel), rel
 
 
 def test_ids_that_name_the_sites_own_pages_are_reserved():
