@@ -143,3 +143,26 @@ def test_skeletons_fold_look_alikes_of_every_alphabet():
     assert skeleton("ΑΒΕ") == skeleton("АВЕ") == skeleton("ABE")  # Greek, Cyrillic, Latin
     assert skeleton("раураl") == skeleton("paypal")
     assert skeleton("Абай") != skeleton("Абал")
+
+
+def test_a_text_that_takes_too_long_is_stopped_with_a_message(monkeypatch):
+    """The last resort for a slow pattern the limits do not know: a time limit per text."""
+    from microsite import load
+    monkeypatch.setattr(load.hygiene, "MAX_SECONDS", 0.2)
+    monkeypatch.setattr(load.hygiene, "markdown_problems", lambda text: time.sleep(5) or [])
+    reader = load.Reader(ROOT / "data", ROOT / "docs")
+    started = time.perf_counter()
+    reader.check_text("docs/x.kk.md", "text", 3, 1, markdown=True)
+    assert time.perf_counter() - started < 2
+    [problem] = reader.problems
+    assert str(problem).startswith("docs/x.kk.md:3:1: this text takes more than 0.2 s to read")
+
+
+def test_the_time_limit_is_lifted_after_the_text():
+    import signal
+    from microsite.hygiene import time_limit
+    before = signal.getsignal(signal.SIGALRM)
+    with time_limit(0.05):
+        pass
+    time.sleep(0.1)  # no late alarm
+    assert signal.getsignal(signal.SIGALRM) == before and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

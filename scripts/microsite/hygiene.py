@@ -5,9 +5,12 @@ No library checks these for Kazakh and Russian prose, so they are ours. Each che
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import re
+import signal
+import threading
 import unicodedata
 from collections import Counter
 from html.parser import HTMLParser
@@ -136,37 +139,74 @@ def position(text: str, offset: int) -> tuple[int, int]:
 # Lists, quotes and indented blocks nest this deep at most. Python-Markdown parses nesting by
 # recursion and ends in a RecursionError near 100 levels; real texts nest three or four.
 MAX_NESTING = 20
-# Square brackets still open in one paragraph. Python-Markdown looks for the end of a link from
-# every '[' to the end of its paragraph: 8 KB of '[' took 6 s (and again in each language's
-# build); real texts leave none open.
+# Brackets still open in one paragraph: '[', '(' and '<'. Python-Markdown looks for the end of a
+# link, a link's address or an HTML tag from every opening one to the end of its paragraph:
+# 8 KB of '[' took 6 s, 20 KB of '![a](' 5 s and of '<a ' 3 s (and again in each language's
+# build), growing with the square of the length. Real texts leave none open.
 MAX_OPEN_BRACKETS = 20
-_BRACKET = re.compile(r"\\.|[\[\]]")  # an escaped character, or a bracket
+CLOSING = {"[": "]", "(": ")", "<": ">"}
+_BRACKET = re.compile(r"\\.|[\[\]()<>]")  # an escaped character, or a bracket
 _NESTING = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?)*")
 
 
 def markdown_limits(source: str) -> list[tuple[int, str]]:
     """Nesting and open brackets past the limits, found in one linear pass, before any parsing."""
-    found, offset, opened = [], 0, 0
+    offset, opened = 0, dict.fromkeys(CLOSING, 0)
+    closes = {close: bracket for bracket, close in CLOSING.items()}
     for line in source.splitlines(keepends=True):
         if not line.strip():
-            opened = 0  # a blank line ends the paragraph, and with it any open '['
+            opened = dict.fromkeys(CLOSING, 0)  # a blank line ends the paragraph and its brackets
         lead = _NESTING.match(line).group().expandtabs(4)
         depth = (len(lead) - len(lead.lstrip(" "))) // 4 + sum(lead.count(c) for c in "-*+>") \
             + len(re.findall(r"\d[.)]", lead))
         if depth > MAX_NESTING:
             return [(offset, f"this text nests lists, quotes or indentation {depth} levels deep; "
                      f"at most {MAX_NESTING} are allowed — flatten it")]
-        for bracket in _BRACKET.finditer(line) if "[" in line or opened else ():
-            if bracket.group() == "[":
-                opened += 1
-                if opened > MAX_OPEN_BRACKETS:
-                    return [(offset + bracket.start(), f"more than {MAX_OPEN_BRACKETS} '[' without a "
-                             "closing ']' in one paragraph — close each link's text with ']', or "
-                             "write '\\[' for a bracket that is only text")]
-            elif bracket.group() == "]" and opened:
-                opened -= 1
+        for match in _BRACKET.finditer(line, len(lead) if lead.strip() else 0):
+            char = match.group()
+            if char in opened:
+                opened[char] += 1
+                if opened[char] > MAX_OPEN_BRACKETS:
+                    close = CLOSING[char]
+                    return [(offset + match.start(), f"more than {MAX_OPEN_BRACKETS} '{char}' without "
+                             f"a closing '{close}' in one paragraph — close each one with '{close}', "
+                             f"or write '\\{char}' for one that is only text")]
+            elif char in closes and opened[closes[char]]:
+                opened[closes[char]] -= 1
         offset += len(line)
-    return found
+    return []
+
+
+# A last resort for what the limits above do not foresee: reading one text (a statement, a page)
+# may take this long. Real texts take milliseconds; the worst passing the limits, 200 KB of
+# balanced '*' or '`', about 3 s.
+MAX_SECONDS = 10
+
+
+class TooSlow(Exception):
+    """Reading a text took longer than its time limit."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float):
+    """Raise `TooSlow` in the block after `seconds`. A timer signal, because Python cannot stop
+    a thread from outside; where signals cannot be used (not the main thread, Windows), no limit."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise TooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:  # even when the alarm came just now
+            signal.signal(signal.SIGALRM, previous)
 
 
 # -- look-alikes ---------------------------------------------------------------------------------

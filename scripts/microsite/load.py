@@ -202,10 +202,15 @@ class Reader:
             # Past the limits the converter would fail or take minutes: say so instead.
             limits = hygiene.markdown_limits(text)
             try:
-                found += limits or hygiene.markdown_problems(text)
+                with hygiene.time_limit(hygiene.MAX_SECONDS):
+                    found += limits or hygiene.markdown_problems(text)
             except RecursionError:  # a nesting the limits do not foresee
                 found.append((0, "this text is nested too deep to be read (lists, quotes or HTML "
                               "inside each other) — flatten it"))
+            except hygiene.TooSlow:  # a pattern the limits do not foresee
+                found.append((0, f"this text takes more than {hygiene.MAX_SECONDS} s to read (real "
+                              "texts take milliseconds) — look for long runs of brackets, '<', '*' "
+                              "or '`' and remove them"))
         for offset, message in found:
             row, col = hygiene.position(text, offset)
             col = col + column - 1 + quoted if row == 1 else col
