@@ -12,7 +12,6 @@ import re
 import signal
 import threading
 import unicodedata
-from collections import Counter
 from html.parser import HTMLParser
 
 import markdown
@@ -25,9 +24,7 @@ INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u20
                        "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
                        "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164\uffa0"
                        "\U000e0000-\U000e007f]")
-WORD = re.compile(r"[^\W\d_]+")
-LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-CYRILLIC = re.compile(r"[\u0400-\u052f]")
+# A word in one alphabet (most words): no need to look up each letter's alphabet.
 ONE_ALPHABET = re.compile(r"[A-Za-z\u00c0-\u024f]+|[\u0400-\u052f]+")
 
 
@@ -36,6 +33,11 @@ def _script(char: str) -> str:
     """The alphabet of a letter, from its Unicode name ('GREEK CAPITAL LETTER ALPHA' → Greek);
     the standard library has no script property."""
     return unicodedata.name(char, "Unknown").split()[0].capitalize()
+
+
+WORD = re.compile(r"[^\W\d_]+")
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+CYRILLIC = re.compile(r"[\u0400-\u052f]")
 
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
@@ -58,7 +60,9 @@ def text_problems(text: str, allowed_words: frozenset[str] = frozenset()) -> lis
         if word in allowed_words or ONE_ALPHABET.fullmatch(word):
             continue
         if not (LATIN.search(word) and CYRILLIC.search(word)):
-            scripts = Counter(map(_script, word))
+            scripts: dict[str, int] = {}
+            for char in word:
+                scripts[_script(char)] = scripts.get(_script(char), 0) + 1
             if len(scripts) > 1:  # e.g. Greek Α in a Cyrillic word: a look-alike
                 fewest = min(scripts, key=scripts.get)
                 letters = "".join(dict.fromkeys(c for c in word if _script(c) == fewest))
