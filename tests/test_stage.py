@@ -84,3 +84,21 @@ def test_stage_writes_both_languages_of_every_page(tmp_path):
     assert "coalitions/kgi/members.kk.md" in files and "statements/kgi-declaration.ru.md" in files
     _, again = stage(project / "data", project / "docs", tmp_path / "staged")
     assert again == 0
+
+
+def test_the_engine_publishes_nothing_through_a_link(tmp_path):
+    """`mkdocs build` straight away (no `make validate` before it), with links to the build's
+    environment and to the repository's .git in docs/: no site, and the error names them."""
+    from conftest import build
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    for case in ("symlink-to-environ", "symlink-folder", "index-html-replaces-home"):
+        overlay(case, project)
+    result = build(project, tmp_path / "site", env={"SECRET_FOR_TEST": "must-not-leak"})
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    for rel in ("docs/symlink-to-environ.png", "docs/symlink-folder", "docs/index.html"):
+        assert f"{rel}:1:1: " in result.stderr, result.stderr
+    site = tmp_path / "site"
+    published = [p for p in site.rglob("*")] if site.exists() else []
+    assert not any(b"must-not-leak" in p.read_bytes() for p in published if p.is_file())
+    assert not (site / "index.html").exists()
