@@ -308,3 +308,9 @@ def test_names_of_blank_filler_characters_are_refused(project, case):
     for lang, field in (("kk", "name_kk"), ("ru", "name_ru")):
         says = refused(project, body(**{field: _case_name(case, lang)})).ru
         assert "невидимые управляющие символы" in says
+
+
+def test_a_name_that_spells_a_reserved_id_gets_a_suffix(project):
+    """'Members' would be data/members/members.yml, a name the site uses for its own pages."""
+    new = added(project, body(name_ru="Members", name_kk="Мүшелер", link="_No response_"))
+    assert new["rel"] == "data/members/members-2.yml"

@@ -34,6 +34,7 @@ from .errors import ContentError, ContentErrors
 from .hygiene import INVISIBLE
 from .load import read_site
 from .model import Site
+from .pages import RESERVED_IDS
 from .validate import link_key, name_keys
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -191,7 +192,7 @@ def duplicate_of(request: Request, site: Site) -> str:
 def member_id(request: Request, site: Site, issue: int) -> str:
     base = new.slug(request.name_ru) or new.slug(request.name_kk) or f"member-{issue}"
     candidate, n = base, 2
-    while candidate in site.members:
+    while candidate in site.members or candidate in RESERVED_IDS:  # `index` is the site's own
         candidate, n = f"{base}-{n}", n + 1
     return candidate
 
