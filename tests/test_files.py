@@ -195,3 +195,12 @@ def test_links_and_files_are_not_digested_into_the_stamp(tmp_path):
     (project / "docs/images/image-safe-png.png").write_bytes(b"\x89PNG\r\n\x1a\nchanged")
     assert stamp.digest(project / "data", project / "docs") != before
     assert os.path.islink(project / "data/events/symlink-dev-zero.yml")
+
+
+def test_an_id_that_is_not_text_is_a_message_not_a_crash(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "data/members/list-id.yml").write_text(
+        "# yaml-language-server: $schema=../schema/member.schema.json\nid: [index]\ntype: ngo\n"
+        "name: {kk: Тізім, ru: Список}\nmemberships:\n  - coalition: kgi\n", encoding="utf-8")
+    _, problems = read_site(project / "data", project / "docs")
+    assert [p.path for p in problems] == ["data/members/list-id.yml"]

@@ -268,7 +268,7 @@ class Reader:
             return None
         errors = self.schema_check(doc, kind)
         self.check_strings(doc)
-        if doc.data.get("id") in pages.RESERVED_IDS:
+        if isinstance(doc.data.get("id"), str) and doc.data["id"] in pages.RESERVED_IDS:
             self.problems.append(doc.error(("id",), f"'id: {doc.data['id']}' is a name the site uses "
                                            "for its own pages — choose another id (and rename the file)"))
         if isinstance(doc.data.get("id"), str) and doc.data["id"] != path.stem:
