@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import material
@@ -34,6 +36,7 @@ REFUSED = {
     "page-without-language": "rename it to page-without-language.kk.md",
     "image-that-is-html": "is named .png but is not a PNG picture",
     "dotfile-in-docs": "no leading dot",
+    "odd-file-name": "use Latin letters, digits",
     "symlink-to-environ": "symbolic link",
     "symlink-to-git-config": "symbolic link",
     "symlink-folder": "symbolic link",
@@ -56,7 +59,7 @@ def test_the_cases_are_in_the_corpus():
 def test_each_hostile_file_is_refused_with_its_path(tmp_path, case):
     project = overlay(case, copy_project(tmp_path))
     _, problems = read_site(project / "data", project / "docs")
-    assert {p.path for p in problems} == set(case_files(case)), problems
+    assert {p.path for p in problems} == {files.shown(f) for f in case_files(case)}, problems
     assert all(REFUSED[case] in p.message for p in problems), problems
     assert all(str(p).startswith(f"{p.path}:{p.line}:{p.column}: ") and "\n" not in str(p)
                for p in problems)
@@ -204,3 +207,24 @@ def test_an_id_that_is_not_text_is_a_message_not_a_crash(tmp_path):
         "name: {kk: Тізім, ru: Список}\nmemberships:\n  - coalition: kgi\n", encoding="utf-8")
     _, problems = read_site(project / "data", project / "docs")
     assert [p.path for p in problems] == ["data/members/list-id.yml"]
+
+
+def test_any_file_name_is_one_printable_line_and_never_a_traceback(tmp_path):
+    """Git stores any bytes in a name: a new line, a direction override, bytes that are not UTF-8."""
+    project = copy_project(tmp_path)
+    for name in (b"a\nb.png", "\u202egnp.kk.md".encode(), b"\xff\xfe.png", b"statements/\xff.kk.md"):
+        open(bytes(project / "docs") + b"/" + name, "wb").write(b"x")
+    result = subprocess.run([sys.executable, "-m", "microsite", "--root", str(project), "validate"],
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "GITHUB_ACTIONS": "true", "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    *lines, _ = result.stderr.splitlines()
+    assert sorted(line.split(":")[0] for line in lines) == [
+        "docs/\\u202egnp.kk.md", "docs/\\xff\\xfe.png", "docs/a\\nb.png", "docs/statements/\\xff.kk.md"]
+    assert len(result.stdout.splitlines()) == 4  # the GitHub annotations, one line each
+
+
+def test_shown():
+    assert files.shown("docs/about.kk.md") == "docs/about.kk.md"
+    assert files.shown("docs/Фото.png") == "docs/Фото.png"  # readable names stay readable
+    assert files.shown("a\tb\u200bc\udcff") == "a\\tb\\u200bc\\xff"

@@ -51,6 +51,21 @@ UNPUBLISHED = {
 }
 
 
+# What a file name may hold but a message line may not show: controls (a new line), invisible
+# and direction-changing characters, and bytes that are not UTF-8 (Python keeps them as lone
+# surrogates, which cannot even be printed).
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
+                         "\ud800-\udfff]")
+
+
+def shown(rel: str) -> str:
+    """A path as one printable line: what it cannot show is written as an escape (\\n, \\xff)."""
+    def escape(match: re.Match) -> str:
+        code = ord(match.group())
+        return f"\\x{code - 0xdc00:02x}" if 0xdc80 <= code <= 0xdcff else repr(match.group())[1:-1]
+    return _UNSHOWABLE.sub(escape, rel)
+
+
 @dataclass
 class Found:
     """What `docs/` holds: pages and images to publish, and every problem."""
@@ -68,7 +83,7 @@ def walk(base: Path, project: Path, found: Found):
         for name in sorted(dirs + names):
             path = Path(folder) / name
             if path.is_symlink():
-                rel = path.relative_to(project).as_posix()
+                rel = shown(path.relative_to(project).as_posix())
                 found.links.add(rel)
                 found.problems.append(ContentError(rel, "this is a symbolic link; links are never "
                                                    "followed or published — replace it with the file "
@@ -93,7 +108,7 @@ def check(project: Path, data_dir: Path, docs_dir: Path) -> Found:
         pass  # data files are read (and refused) by the loader; only links matter here
     urls: dict[str, str] = {}
     for rel, path in walk(docs_dir, project, found):
-        where = path.relative_to(project).as_posix()
+        where = shown(path.relative_to(project).as_posix())
         if rel.startswith("statements/") and rel.endswith(".md") and rel.count("/") == 1:
             continue  # statements are read by the loader, with their metadata
         problem = _problem(rel, path, where)

@@ -29,10 +29,11 @@ STATEMENT_FILE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.(kk|ru)\.md$")
 
 
 def relpath(path: Path, root: Path) -> str:
+    """The path as messages show it (one printable line, whatever the file's name holds)."""
     try:
-        return path.relative_to(root).as_posix()
+        return files.shown(path.relative_to(root).as_posix())
     except ValueError:
-        return path.as_posix()
+        return files.shown(path.as_posix())
 
 
 def read_text(path: Path, root: Path) -> str:

@@ -38,7 +38,7 @@ def digest(data_dir: Path, docs_dir: Path) -> str:
     h = hashlib.sha256()
     for kind, base, suffix in (("code", CODE, ".py"), ("data", data_dir, ""), ("docs", docs_dir, "")):
         for rel, path in _files(base, suffix):
-            name = f"{kind}/{rel}".encode()
+            name = f"{kind}/{rel}".encode("utf-8", "surrogateescape")  # any name a file may have
             with open(path, "rb") as file:
                 content = file.read()
             h.update(len(name).to_bytes(4, "big") + name + len(content).to_bytes(8, "big") + content)
