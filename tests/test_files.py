@@ -95,7 +95,7 @@ def test_a_picture_too_large_for_phones_is_refused(tmp_path):
     project = copy_project(tmp_path)
     (project / "docs/photo.jpg").write_bytes(b"\xff\xd8\xff" + b"\0" * files.MAX_IMAGE_BYTES)
     [problem] = files.check(project, project / "data", project / "docs").problems
-    assert "at most 2,000 KB are allowed — make the picture smaller" in problem.message
+    assert "the file is 2,001 KB; at most 2,000 KB are allowed — make the picture smaller" in problem.message
 
 
 def test_pictures_may_not_take_the_themes_folders_or_odd_names(tmp_path):

@@ -185,7 +185,7 @@ LIMITS = [  # (case, path, line, words)
     ("unclosed-angle-brackets", "docs/statements/unclosed-angle-brackets.kk.md", 8,
      "more than 20 '<' without a closing '>' in one paragraph"),
     ("unclosed-link-addresses", "docs/unclosed-link-addresses.ru.md", 3, "more than 20 '(' without"),
-    ("huge-page", "docs/huge-page.ru.md", 1, "the file is 243 KB; at most 200 KB"),
+    ("huge-page", "docs/huge-page.ru.md", 1, "the file is 244 KB; at most 200 KB"),
     ("huge-member-file", "data/members/huge-member-file.yml", 1, "at most 200 KB"),
     ("duplicate-membership", "data/members/duplicate-membership.yml", 9,
      "the coalition 'kgi' is listed twice in this file (first as item 1 of 'memberships')"),

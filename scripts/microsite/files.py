@@ -96,7 +96,7 @@ def too_big(path: Path, rel: str, limit: int = MAX_TEXT_BYTES) -> ContentError |
     size = path.stat().st_size
     if size <= limit:
         return None
-    return ContentError(rel, f"the file is {size // 1000:,} KB; at most {limit // 1000:,} KB are "
+    return ContentError(rel, f"the file is {-(-size // 1000):,} KB; at most {limit // 1000:,} KB are "
                         "allowed — " + ("make the picture smaller (e.g. 1600 pixels wide)"
                                         if limit == MAX_IMAGE_BYTES else "split it into several files"))
 
