@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
+from conftest import ROOT
 from htmlparse import Tags
-from microsite.hygiene import link_problem, markdown_problems, position, text_problems
+from microsite.hygiene import (
+    MAX_NESTING, MAX_OPEN_BRACKETS, link_problem, markdown_limits, markdown_problems, position,
+    skeleton, text_problems,
+)
 
 
 def test_mixed_alphabets_are_found_in_both_directions():
@@ -57,3 +62,107 @@ def test_built_site_carries_no_active_content_from_content(built):
                 assert not attr.startswith("on"), (path, attr)
                 if attr in ("href", "src"):
                     assert not link_problem(value or ""), (path, value)
+
+
+# -- limits: nesting and open brackets are refused before the converter sees them ----------------
+
+def test_deep_nesting_is_refused_at_its_line_before_parsing():
+    """A 300-deep list ended `make validate` in a RecursionError inside Python-Markdown."""
+    source = "".join("    " * i + "- level\n" for i in range(300))
+    [(offset, message)] = markdown_limits(source)
+    assert position(source, offset) == (MAX_NESTING + 1, 1) and "21 levels deep" in message
+    for flat in ("> " * 300 + "x\n", "- " * 300 + "x\n", "1. " * 300 + "x\n"):
+        assert "levels deep" in markdown_limits(flat)[0][1]
+
+
+def test_ordinary_nesting_rules_and_code_pass():
+    source = ("- one\n    - two\n        - three\n\n> quote\n> > reply\n\n---\n\n"
+              + "-" * 80 + "\n\n* * *\n\n    code\n")
+    assert markdown_limits(source) == []
+    assert markdown_limits("".join("    " * i + "- x\n" for i in range(MAX_NESTING))) == []
+
+
+def test_open_brackets_are_refused_in_linear_time():
+    """8 KB of '[' took Python-Markdown 6 s (32 KB: 202 s) per conversion: quadratic."""
+    source = "Text\n\n" + "[" * 32_000
+    started = time.perf_counter()
+    [(offset, message)] = markdown_limits(source)
+    assert time.perf_counter() - started < 0.5
+    assert position(source, offset) == (3, MAX_OPEN_BRACKETS + 1) and "'\\['" in message
+
+
+def test_brackets_closed_escaped_or_in_other_paragraphs_pass():
+    links = "".join(f"[link {i}](https://a.kz/{i}) " for i in range(300))
+    escaped = "\\[" * 300
+    paragraphs = "\n\n".join("[" * MAX_OPEN_BRACKETS for _ in range(10))
+    assert markdown_limits(f"{links}\n\n{escaped}\n\n{paragraphs}\n") == []
+
+
+def test_the_converter_is_never_reached_past_the_limits(monkeypatch):
+    """The loader reports the limit and skips the conversion that would take minutes."""
+    from microsite import load
+    calls = []
+    monkeypatch.setattr(load.hygiene, "markdown_problems", lambda text: calls.append(text) or [])
+    reader = load.Reader(ROOT / "data", ROOT / "docs")
+    reader.check_text("docs/x.kk.md", "[" * 5000, 1, 1, markdown=True)
+    reader.check_text("docs/y.kk.md", "[ok](https://a.kz)", 1, 1, markdown=True)
+    assert calls == ["[ok](https://a.kz)"]
+    assert [p.path for p in reader.problems] == ["docs/x.kk.md"]
+
+
+def test_a_nesting_the_limits_miss_is_still_a_message(monkeypatch):
+    from microsite import load
+
+    def deep(text):
+        raise RecursionError
+    monkeypatch.setattr(load.hygiene, "markdown_problems", deep)
+    reader = load.Reader(ROOT / "data", ROOT / "docs")
+    reader.check_text("docs/x.kk.md", "text", 4, 1, markdown=True)
+    assert [str(p) for p in reader.problems] == [
+        "docs/x.kk.md:4:1: this text is nested too deep to be read (lists, quotes or HTML inside "
+        "each other) — flatten it"]
+
+
+# -- look-alikes and blank names -----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["\u3164", "\u2800\u2800", "\u115f\u1160", "\uffa0", "Фонд\U000e0041"])
+def test_filler_characters_are_invisible_characters(name):
+    found = text_problems(name)
+    assert found and all("invisible character" in message for _, message in found)
+
+
+def test_letters_of_any_other_alphabet_in_a_word_are_found():
+    [(_, message)] = text_problems("Αбадан")  # Greek capital alpha
+    assert "mixes Greek and Cyrillic letters (Greek: Α)" in message
+    [(_, message)] = text_problems("Қазақстaн")  # Latin a: the message editors already know
+    assert "mixes Latin and Cyrillic letters (Latin: a)" in message
+    assert text_problems("Ελλάδα Қазақстан Kazakhstan") == []
+
+
+def test_skeletons_fold_look_alikes_of_every_alphabet():
+    assert skeleton("ΑΒΕ") == skeleton("АВЕ") == skeleton("ABE")  # Greek, Cyrillic, Latin
+    assert skeleton("раураl") == skeleton("paypal")
+    assert skeleton("Абай") != skeleton("Абал")
+
+
+def test_a_text_that_takes_too_long_is_stopped_with_a_message(monkeypatch):
+    """The last resort for a slow pattern the limits do not know: a time limit per text."""
+    from microsite import load
+    monkeypatch.setattr(load.hygiene, "MAX_SECONDS", 0.2)
+    monkeypatch.setattr(load.hygiene, "markdown_problems", lambda text: time.sleep(5) or [])
+    reader = load.Reader(ROOT / "data", ROOT / "docs")
+    started = time.perf_counter()
+    reader.check_text("docs/x.kk.md", "text", 3, 1, markdown=True)
+    assert time.perf_counter() - started < 2
+    [problem] = reader.problems
+    assert str(problem).startswith("docs/x.kk.md:3:1: this text takes more than 0.2 s to read")
+
+
+def test_the_time_limit_is_lifted_after_the_text():
+    import signal
+    from microsite.hygiene import time_limit
+    before = signal.getsignal(signal.SIGALRM)
+    with time_limit(0.05):
+        pass
+    time.sleep(0.1)  # no late alarm
+    assert signal.getsignal(signal.SIGALRM) == before and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

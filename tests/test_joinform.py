@@ -284,3 +284,36 @@ def test_any_answer_is_refused_or_kept_exactly_as_text(answer):
 def test_any_body_is_refused_never_a_crash(text):
     with pytest.raises(Refusal):
         joinform.parse(text)
+
+
+def _case_name(case: str, lang: str) -> str:
+    """A name from a hostile member file of tests/hostile."""
+    from overlay import HOSTILE
+    doc = yaml.safe_load((HOSTILE / case / "data/members" / f"{case}.yml").read_text(encoding="utf-8"))
+    return doc["name"][lang]
+
+
+@pytest.mark.parametrize("case", ["greek-lookalike-member", "greek-letters-whole-word"])
+def test_a_look_alike_of_an_existing_member_is_refused(project, case):
+    """The same test of "the same organisation" as validation (TR39 skeletons): Greek Η and Α for
+    Cyrillic Н and А."""
+    from overlay import overlay
+    if case == "greek-letters-whole-word":  # the original it imitates, as an existing member
+        overlay(case, project)
+        (project / f"data/members/{case}.yml").unlink()
+    name = _case_name(case, "ru")
+    says = refused(project, body(name_ru=name, name_kk=name)).ru
+    assert "data/members/naq.yml" in says or "greek-letters-whole-word-original.yml" in says
+
+
+@pytest.mark.parametrize("case", ["filler-only-name", "braille-blank-name"])
+def test_names_of_blank_filler_characters_are_refused(project, case):
+    for lang, field in (("kk", "name_kk"), ("ru", "name_ru")):
+        says = refused(project, body(**{field: _case_name(case, lang)})).ru
+        assert "невидимые управляющие символы" in says
+
+
+def test_a_name_that_spells_a_reserved_id_gets_a_suffix(project):
+    """'Members' would be data/members/members.yml, a name the site uses for its own pages."""
+    new = added(project, body(name_ru="Members", name_kk="Мүшелер", link="_No response_"))
+    assert new["rel"] == "data/members/members-2.yml"

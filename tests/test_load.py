@@ -66,7 +66,7 @@ def test_statement_languages_must_agree(tmp_path):
 FIELDS = ["id", "name", "kk", "ru", "type", "kind", "memberships", "coalition", "joined", "date",
           "title", "status", "link", "signatories", "sources", "url", "awaiting_translation"]
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
-                    st.text(max_size=30), st.sampled_from(["kgi", "2019-02-30", "javascript:x", "ngo"]),
+                    st.text(max_size=30), st.sampled_from(["kgi", "2019-02-30", "javascript:x", "ngo", "index"]),
                     st.dates().map(str))
 values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=4),
@@ -74,7 +74,7 @@ values = st.recursive(scalars, lambda inner: st.one_of(
     max_leaves=25)
 WHERE = {"member": "data/members/fuzz.yml", "coalition": "data/coalitions/fuzz.yml",
          "event": "data/events/fuzz.yml", "statement": "docs/statements/fuzz.ru.md",
-         "words": "data/allowed-words.yml"}
+         "words": "data/allowed-words.yml", "page": "docs/fuzz.kk.md"}
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +113,7 @@ def test_random_bytes_give_only_content_errors(small_project, kind, content):
 @given(kind=st.sampled_from(sorted(WHERE)), data=values, flow=st.booleans())
 def test_random_yaml_gives_only_content_errors(small_project, kind, data, flow):
     text = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow)
-    if kind == "statement":
+    if kind in ("statement", "page"):
         text = f"---\n{text}---\n\nТекст.\n"
     only_content_errors(small_project, kind, text.encode())
 

@@ -51,3 +51,33 @@ def test_members_pages_link_their_lists_as_csv_and_json(built, site_model, lang)
 def test_csv_opens_in_spreadsheets(site_model):
     text = opendata.to_csv(site_model, "peoples-coalition")
     assert text.startswith("\ufeff" + ",".join(opendata.COLUMNS) + "\r\n")
+
+
+def test_formula_cells_are_neutralised_and_read_back_as_text(tmp_path):
+    """Names a spreadsheet would run (=HYPERLINK(…), @SUM, +…, -…) get OWASP's leading quote
+    in the CSV; the JSON keeps them exactly."""
+    from conftest import copy_project
+    from microsite.load import load_site
+    from overlay import overlay
+    project = overlay("csv-formula-names", copy_project(tmp_path))
+    site = load_site(project / "data", project / "docs")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(opendata.to_csv(site, "kgi").lstrip("\ufeff")))}
+    formula = rows["csv-formula-names"]
+    assert formula["name_kk"] == "'=HYPERLINK(\"https://evil.example/x\",\"Ашу\")"
+    assert formula["name_ru"] == "'@SUM(1+1)*cmd"
+    assert (rows["csv-formula-names-plus"]["name_kk"], rows["csv-formula-names-plus"]["name_ru"]) == \
+        ("'+1+1 Плюс ұйымы", "'-1+1 Минус организация")
+    for row in rows.values():
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row.values()), row
+    data = {m["id"]: m for m in json.loads(opendata.to_json(site, "kgi"))["members"]}
+    assert data["csv-formula-names"]["name_ru"] == "@SUM(1+1)*cmd"
+    ordinary = rows["abadan"]
+    assert ordinary["name_kk"] == site.members["abadan"].name.kk  # nothing else changes
+
+
+@pytest.mark.parametrize("value, cell", [
+    ("=1+1", "'=1+1"), ("\tx", "'\tx"), ("\r=1", "'\r=1"), ("a=b", "a=b"), ("", ""),
+    ("https://a.kz", "https://a.kz"),
+])
+def test_cell(value, cell):
+    assert opendata.cell(value) == cell

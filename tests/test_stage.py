@@ -6,7 +6,8 @@ import os
 import pytest
 
 from conftest import copy_project
-from microsite.errors import ContentError
+from microsite.errors import ContentErrors
+from overlay import case_files, overlay
 from microsite.stage import source_tree, stage, write_tree
 
 
@@ -32,12 +33,44 @@ def test_hand_written_page_in_one_language_gets_a_fallback(tmp_path, site_model)
 
 
 def test_hand_written_page_cannot_hide_a_generated_one(tmp_path, site_model):
-    project = copy_project(tmp_path)
-    (project / "docs" / "coalitions" / "kgi").mkdir(parents=True)
-    (project / "docs" / "coalitions" / "kgi" / "members.kk.md").write_text("# x\n")
-    with pytest.raises(ContentError) as err:
+    project = overlay("page-replaces-generated", copy_project(tmp_path))
+    with pytest.raises(ContentErrors) as err:
         source_tree(site_model, project / "docs")
-    assert err.value.path == "docs/coalitions/kgi/members.kk.md"
+    assert [e.path for e in err.value.errors] == ["docs/coalitions/kgi/members.kk.md"]
+
+
+# Cases of tests/hostile that try to publish a file: the stage refuses them by itself, even when
+# validation did not run (a build straight from `mkdocs build`), and publishes none of them.
+UNPUBLISHED = ["docs-html-page", "docs-svg-onload", "docs-js-file", "docs-css-outside-url",
+               "shadow-material-bundle", "shadow-material-stylesheet", "index-html-replaces-home",
+               "not-found-html-replaces-404", "sitemap-replaced", "robots-replaced", "feed-replaced",
+               "search-index-replaced", "page-named-index", "page-without-language",
+               "image-that-is-html", "dotfile-in-docs", "symlink-to-environ", "symlink-to-git-config",
+               "symlink-folder", "symlink-member-file", "symlink-dev-zero"]
+
+
+@pytest.mark.parametrize("case", UNPUBLISHED)
+def test_the_stage_publishes_no_unknown_file_and_no_link(tmp_path, site_model, case):
+    project = overlay(case, copy_project(tmp_path))
+    with pytest.raises(ContentErrors) as err:
+        source_tree(site_model, project / "docs")
+    assert {e.path for e in err.value.errors} == set(case_files(case))
+    assert all(str(e).startswith(f"{e.path}:1:1: ") for e in err.value.errors)
+
+
+def test_the_stage_refuses_before_writing_anything(tmp_path):
+    project = overlay("symlink-to-environ", copy_project(tmp_path))
+    with pytest.raises(ContentErrors):
+        stage(project / "data", project / "docs", tmp_path / "staged")
+    assert not (tmp_path / "staged").exists()
+
+
+def test_a_real_picture_is_published_as_it_is(tmp_path, site_model):
+    project = overlay("image-safe-png", copy_project(tmp_path))
+    tree = source_tree(site_model, project / "docs")
+    picture = project / "docs/images/image-safe-png.png"
+    assert tree["images/image-safe-png.png"] == picture.read_bytes()
+    assert not [p for p in tree if not p.endswith((".md", ".png", ".csv", ".json", ".xml"))]
 
 
 def test_stage_writes_both_languages_of_every_page(tmp_path):
@@ -51,3 +84,21 @@ def test_stage_writes_both_languages_of_every_page(tmp_path):
     assert "coalitions/kgi/members.kk.md" in files and "statements/kgi-declaration.ru.md" in files
     _, again = stage(project / "data", project / "docs", tmp_path / "staged")
     assert again == 0
+
+
+def test_the_engine_publishes_nothing_through_a_link(tmp_path):
+    """`mkdocs build` straight away (no `make validate` before it), with links to the build's
+    environment and to the repository's .git in docs/: no site, and the error names them."""
+    from conftest import build
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    for case in ("symlink-to-environ", "symlink-folder", "index-html-replaces-home"):
+        overlay(case, project)
+    result = build(project, tmp_path / "site", env={"SECRET_FOR_TEST": "must-not-leak"})
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    for rel in ("docs/symlink-to-environ.png", "docs/symlink-folder", "docs/index.html"):
+        assert f"{rel}:1:1: " in result.stderr, result.stderr
+    site = tmp_path / "site"
+    published = [p for p in site.rglob("*")] if site.exists() else []
+    assert not any(b"must-not-leak" in p.read_bytes() for p in published if p.is_file())
+    assert not (site / "index.html").exists()

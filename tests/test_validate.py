@@ -3,16 +3,20 @@ all of them at once, and no site built from part of the content."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, build, copy_project
 from microsite.errors import ContentErrors
+from microsite.files import shown
 from microsite.load import load_site, read_site
+from overlay import HOSTILE, case_files, expect, overlay
 
 BAD = Path(__file__).parent / "bad"
 
@@ -243,3 +247,64 @@ def test_the_real_content_has_no_mix_ups():
     warnings: list = []
     read_site(ROOT / "data", ROOT / "docs", warnings)
     assert warnings == []
+
+
+# -- hostile inputs (tests/hostile): limits, look-alikes, memberships --------------------------
+
+LIMITS = [  # (case, path, line, words)
+    ("nested-list-300", "docs/statements/nested-list-300.ru.md", 28, "21 levels deep; at most 20"),
+    ("nested-quote-300", "docs/statements/nested-quote-300.kk.md", 8, "300 levels deep"),
+    ("nested-list-one-line", "docs/statements/nested-list-one-line.ru.md", 8, "300 levels deep"),
+    ("unbalanced-brackets", "docs/statements/unbalanced-brackets.ru.md", 8, "more than 20 '['"),
+    ("unbalanced-brackets-in-page", "docs/unbalanced-brackets-in-page.kk.md", 23, "more than 20 '['"),
+    ("unclosed-angle-brackets", "docs/statements/unclosed-angle-brackets.kk.md", 8,
+     "more than 20 '<' without a closing '>' in one paragraph"),
+    ("unclosed-link-addresses", "docs/unclosed-link-addresses.ru.md", 3, "more than 20 '(' without"),
+    ("huge-page", "docs/huge-page.ru.md", 1, "the file is 244 KB; at most 200 KB"),
+    ("huge-member-file", "data/members/huge-member-file.yml", 1, "at most 200 KB"),
+    ("duplicate-membership", "data/members/duplicate-membership.yml", 9,
+     "the coalition 'kgi' is listed twice in this file (first as item 1 of 'memberships')"),
+    ("greek-lookalike-member", "data/members/greek-lookalike-member.yml", 5,
+     "this name looks the same as one used by data/members/naq.yml, written with letters of another"),
+    ("greek-lookalike-member", "data/members/greek-lookalike-member.yml", 5,
+     "the word 'ΗΑQ' mixes Greek and Latin letters"),
+    ("greek-letters-whole-word", "data/members/greek-letters-whole-word.yml", 5,
+     "looks the same as one used by data/members/greek-letters-whole-word-original.yml"),
+    ("filler-only-name", "data/members/filler-only-name.yml", 5, "U+3164 (HANGUL FILLER)"),
+    ("braille-blank-name", "data/members/braille-blank-name.yml", 5, "U+2800 (BRAILLE PATTERN BLANK)"),
+    ("braille-blank-name", "data/members/braille-blank-name.yml", 6, "U+115F (HANGUL CHOSEONG FILLER)"),
+]
+
+
+@pytest.mark.parametrize("case, path, line, words", LIMITS)
+def test_hostile_limits_and_look_alikes_are_refused(tmp_path, case, path, line, words):
+    project = overlay(case, copy_project(tmp_path))
+    _, problems = read_site(project / "data", project / "docs")
+    lines = as_lines(problems)
+    assert any(s.startswith(f"{path}:{line}:") and words in s for s in lines), lines
+    assert {p.path for p in problems} <= set(case_files(case)) | {"data/members/naq.yml"}
+
+
+def test_all_hostile_refusals_at_once_in_seconds_without_a_traceback(tmp_path):
+    """Every refused case of tests/hostile overlaid on one copy: `make validate`'s command lists
+    each case's files as `path:line:column:` lines, quickly (8 KB of '[' took 12 s before)."""
+    refused = [c.name for c in sorted(HOSTILE.iterdir()) if expect(c.name) == "refused"]
+    project = copy_project(mkdir(tmp_path / "project"))
+    for case in refused:
+        overlay(case, project)
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "microsite", "--root", str(project), "validate"],
+                            capture_output=True, text=True, timeout=120)
+    assert time.perf_counter() - started < 20
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    *lines, summary = result.stderr.splitlines()
+    assert "nothing is published" in summary
+    assert all(re.match(r"^[^:\s]+:\d+:\d+: \S", s) for s in lines), lines
+    named = {s.split(":")[0] for s in lines}
+    assert [case for case in refused if not {shown(f) for f in case_files(case)} & named] == []
+
+
+def test_formula_names_are_accepted_and_left_to_the_csv_writer(tmp_path):
+    project = overlay("csv-formula-names", copy_project(tmp_path))
+    site, problems = read_site(project / "data", project / "docs")
+    assert problems == [] and site.members["csv-formula-names"].name.kk.startswith("=HYPERLINK(")

@@ -31,9 +31,12 @@ import yaml
 
 from . import new
 from .errors import ContentError, ContentErrors
+from .hygiene import INVISIBLE
 from .load import read_site
 from .messages import texts
 from .model import Site
+from .pages import RESERVED_IDS
+from .validate import link_key, name_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "join.yml"
@@ -103,7 +106,7 @@ def _single_line(value: str, label_kk: str, label_ru: str, limit: int) -> str:
     value = "" if value == NO_RESPONSE else value
     if "\n" in value:
         raise Refusal(f"«{label_kk}» бір жолда жазылуы керек.", f"«{label_ru}» должно быть в одну строку.")
-    if any(unicodedata.category(ch) in _INVISIBLE for ch in value):
+    if any(unicodedata.category(ch) in _INVISIBLE for ch in value) or INVISIBLE.search(value):
         raise Refusal(f"«{label_kk}» ішінде көрінбейтін басқару таңбалары бар — оларды өшіріңіз.",
                       f"В поле «{label_ru}» есть невидимые управляющие символы — удалите их.")
     value = " ".join(value.split())
@@ -177,25 +180,14 @@ def parse(body: str, fields: list[dict] | None = None) -> Request:
 
 # -- against the existing members -------------------------------------------------------------
 
-def _name_key(name: str) -> str:
-    """Two spellings of one name compare equal: case, ё/е, quotes, punctuation, spaces."""
-    name = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
-    return " ".join(re.sub(r"[^\w]+", " ", name).split())
-
-
-def _link_key(link: str) -> str:
-    parts = urlsplit(link.strip().casefold())
-    host = parts.netloc.removeprefix("www.").removeprefix("m.")
-    return host + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "")
-
-
 def duplicate_of(request: Request, site: Site) -> str:
-    """The path of a member already listed under the same name or link, else ''."""
-    names = {_name_key(request.name_kk), _name_key(request.name_ru)}
+    """The path of a member already listed under the same name or link, or a look-alike of
+    that name (validation's own test of "the same organisation"), else ''."""
+    names = name_keys(request.name_kk) | name_keys(request.name_ru)
     for m in site.members.values():
-        if names & {_name_key(m.name.kk), _name_key(m.name.ru)} - {""}:
+        if names & (name_keys(m.name.kk) | name_keys(m.name.ru)) - {""}:
             return m.path
-        if request.link and m.link and _link_key(m.link) == _link_key(request.link):
+        if request.link and m.link and link_key(m.link) == link_key(request.link):
             return m.path
     return ""
 
@@ -203,7 +195,7 @@ def duplicate_of(request: Request, site: Site) -> str:
 def member_id(request: Request, site: Site, issue: int) -> str:
     base = new.slug(request.name_ru) or new.slug(request.name_kk) or f"member-{issue}"
     candidate, n = base, 2
-    while candidate in site.members:
+    while candidate in site.members or candidate in RESERVED_IDS:  # `index` is the site's own
         candidate, n = f"{base}-{n}", n + 1
     return candidate
 
@@ -222,7 +214,7 @@ def _loader_problems(root: Path, rel: str, text: str) -> list[ContentError]:
     """What the content layer's own validation says of the new file, beside all the others."""
     with tempfile.TemporaryDirectory() as tmp:
         for folder in ("data", "docs"):
-            shutil.copytree(root / folder, Path(tmp) / folder)
+            shutil.copytree(root / folder, Path(tmp) / folder, symlinks=True)
         (Path(tmp) / rel).write_text(text, encoding="utf-8")
         _, problems = read_site(Path(tmp) / "data", Path(tmp) / "docs")
     return problems

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import hygiene, schema, validate
+from . import files, hygiene, pages, schema, validate
 from .errors import ContentError, ContentErrors
 from .messages import _
 from .model import (
@@ -30,10 +30,11 @@ STATEMENT_FILE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.(kk|ru)\.md$")
 
 
 def relpath(path: Path, root: Path) -> str:
+    """The path as messages show it (one printable line, whatever the file's name holds)."""
     try:
-        return path.relative_to(root).as_posix()
+        return files.shown(path.relative_to(root).as_posix())
     except ValueError:
-        return path.as_posix()
+        return files.shown(path.as_posix())
 
 
 def read_text(path: Path, root: Path) -> str:
@@ -166,12 +167,22 @@ class Reader:
         self.kinds: dict[str, str] = {}             # what each document describes
         self.stems: dict[str, set[str]] = {}        # ids of every file found, valid or not
         self.allowed_words: frozenset[str] = frozenset()
+        # Symbolic links are refused and never read through; docs/' pages found on the way.
+        found = files.check(self.project, data_dir, docs_dir)
+        self.problems += found.problems
+        self.links, self.pages = found.links, found.pages
 
     def rel(self, path: Path) -> str:
         return relpath(path, self.project)
 
     def text_of(self, path: Path) -> str | None:
+        rel = self.rel(path)
+        if self.links and any(rel == link or rel.startswith(f"{link}/") for link in self.links):
+            return None  # a symbolic link: already reported, never read
         try:
+            big = files.too_big(path, rel)
+            if big:
+                raise big
             return read_text(path, self.project)
         except ContentError as err:
             self.problems.append(err)
@@ -189,7 +200,18 @@ class Reader:
         checked by the schema: link fields accept https:// and http:// only.)"""
         found = hygiene.text_problems(text, self.allowed_words)
         if markdown:
-            found += hygiene.markdown_problems(text)
+            # Past the limits the converter would fail or take minutes: say so instead.
+            limits = hygiene.markdown_limits(text)
+            try:
+                with hygiene.time_limit(hygiene.MAX_SECONDS):
+                    found += limits or hygiene.markdown_problems(text)
+            except RecursionError:  # a nesting the limits do not foresee
+                found.append((0, "this text is nested too deep to be read (lists, quotes or HTML "
+                              "inside each other) — flatten it"))
+            except hygiene.TooSlow:  # a pattern the limits do not foresee
+                found.append((0, f"this text takes more than {hygiene.MAX_SECONDS} s to read (real "
+                              "texts take milliseconds) — look for long runs of brackets, '<', '*' "
+                              "or '`' and remove them"))
         for offset, message in found:
             row, col = hygiene.position(text, offset)
             col = col + column - 1 + quoted if row == 1 else col
@@ -249,6 +271,9 @@ class Reader:
             return None
         errors = self.schema_check(doc, kind) + doc.problems
         self.check_strings(doc)
+        if isinstance(doc.data.get("id"), str) and doc.data["id"] in pages.RESERVED_IDS:
+            self.problems.append(doc.error(("id",), f"'id: {doc.data['id']}' is a name the site uses "
+                                           "for its own pages — choose another id (and rename the file)"))
         if isinstance(doc.data.get("id"), str) and doc.data["id"] != path.stem:
             self.problems.append(doc.error(("id",), _("'id: {id}' must match the file name "
                                            "'{file}' — rename the file to {id}.yml "
@@ -262,13 +287,18 @@ class Reader:
         for path in sorted((self.docs_dir / "statements").glob("*")):
             rel = self.rel(path)
             name = STATEMENT_FILE.match(path.name)
-            if path.name in ("index.kk.md", "index.ru.md"):
-                continue
+            if path.is_dir() or self.rel(path) in self.links or not path.name.endswith(".md"):
+                continue  # pictures beside statements are docs/' files; links are refused
             if not name:
                 self.problems.append(ContentError(rel, _("a statement file is named <id>.kk.md or "
                                                   "<id>.ru.md (lowercase Latin id) — rename it")))
                 continue
             sid, lang = name.groups()
+            if sid in pages.RESERVED_IDS:
+                self.problems.append(ContentError(rel, f"'{sid}' is a name the site uses for its own "
+                                                  "pages (the list of statements) — give the statement "
+                                                  f"its own id: rename the file, e.g. to my-statement.{lang}.md"))
+                continue
             self.stems["statement"].add(sid)
             parsed = self.front_matter(path)
             if parsed is None:
@@ -285,8 +315,9 @@ class Reader:
         return {sid: statement(sid, versions) for sid, versions in grouped.items()
                 if sid not in failed}
 
-    def front_matter(self, path: Path) -> tuple[Document, str, int] | None:
-        text, rel = self.text_of(path), self.rel(path)
+    def front_matter(self, path: Path, kind: str = "statement",
+                     text: str | None = None) -> tuple[Document, str, int] | None:
+        text, rel = text if text is not None else self.text_of(path), self.rel(path)
         if text is None:
             return None
         match = FRONT_MATTER.match(text)
@@ -301,17 +332,25 @@ class Reader:
             self.problems.append(ContentError(rel, _("the front matter between the '---' lines must "
                                               "be fields (key: value)"), 2))
             return None
-        self.documents[rel], self.kinds[rel] = doc, "statement"
+        self.documents[rel], self.kinds[rel] = doc, kind
         return doc, text[match.end():], text.count("\n", 0, match.end()) + 1
 
     def prose(self) -> None:
-        """Editors' other pages: the same hygiene and active-content checks as statements."""
-        for path in sorted(self.docs_dir.rglob("*.md")):
-            rel = path.relative_to(self.docs_dir).as_posix()
-            if not rel.startswith("statements/") or rel.startswith("statements/index."):
-                text = self.text_of(path)
-                if text is not None:
-                    self.check_text(self.rel(path), text, 1, 1, markdown=True)
+        """Editors' other pages: the same hygiene and active-content checks as statements, and
+        their front matter (optional) checked by data/schema/page.schema.json."""
+        for path in self.pages.values():
+            text = self.text_of(path)
+            if text is None:
+                continue
+            body, line = text, 1
+            if text.startswith("---"):
+                parsed = self.front_matter(path, "page", text)
+                if parsed is None:
+                    continue
+                doc, body, line = parsed
+                self.schema_check(doc, "page")
+                self.check_strings(doc)
+            self.check_text(self.rel(path), body, line, 1, markdown=True)
 
 
 def read_site(data_dir: Path, docs_dir: Path,

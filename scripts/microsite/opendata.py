@@ -32,13 +32,24 @@ def rows(site: Site, coalition_id: str) -> list[dict[str, str]]:
     return sorted(out, key=lambda r: (r["name_kk"] or r["name_ru"]).casefold())
 
 
+# A cell starting with one of these is a formula to a spreadsheet (`=HYPERLINK(…)`, `@SUM(…)`,
+# `+cmd|…`): OWASP's advice is a leading single quote, which spreadsheets show as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value
+
+
 def to_csv(site: Site, coalition_id: str) -> str:
     buffer = io.StringIO()
     # UTF-8 with a byte-order mark: spreadsheet programs then read Cyrillic correctly.
     buffer.write("\ufeff")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows(site, coalition_id))
+    writer.writerows({key: cell(value) for key, value in row.items()}
+                     for row in rows(site, coalition_id))
     return buffer.getvalue()
 
 

@@ -16,6 +16,11 @@ EVENTS = "events/index.md"
 
 # A coalition's microsite section, in menu order; the declaration is a statement page.
 SECTION_PARTS = ("overview", "declaration", "directions", "members", "statements", "contacts")
+# Names the site's own pages, lists and files take: no record (coalition, member, statement,
+# event) may have them as its id, and no hand-written page as its name (an event `index` would
+# replace the list of events).
+RESERVED_IDS = frozenset({*SECTION_PARTS, "index", "page", "feed", "search", "assets", "sitemap",
+                          "robots", "404", "coalitions", "events", "kk", "ru"})
 
 
 def coalition_page(site: Site, coalition_id: str, part: str = "overview") -> str:

@@ -19,7 +19,7 @@ from .errors import ContentError
 from .messages import _
 from .yamlsrc import Document, YamlDate
 
-KINDS = ("coalition", "member", "event", "statement")
+KINDS = ("coalition", "member", "event", "statement", "page")
 
 
 def _text_only(validator, enabled, instance, schema):

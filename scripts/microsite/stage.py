@@ -8,18 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import feeds, lifecycle, opendata, pages, render, stamp
-from .errors import ContentError
+from . import feeds, files, lifecycle, opendata, pages, render, stamp
+from .errors import ContentError, ContentErrors
+from .files import split_lang
 from .messages import _
 from .load import load_site, read_text, relpath
 from .model import LANGS, Site, other_lang
-
-
-def split_lang(rel: str) -> tuple[str, str]:
-    """``about.ru.md`` → (``about.md``, ``ru``); a page without a language suffix → ('', '')."""
-    stem, _, ext = rel.rpartition(".")
-    base, _, lang = stem.rpartition(".")
-    return (f"{base}.{ext}", lang) if lang in LANGS and base else ("", "")
 
 
 def source_tree(site: Site, docs_dir: Path, site_url: str = "") -> dict[str, bytes]:
@@ -32,10 +26,12 @@ def source_tree(site: Site, docs_dir: Path, site_url: str = "") -> dict[str, byt
         # default language's address and points the Russian pages' links there.
         tree[path] = text.encode()
     prose: dict[str, dict[str, Path]] = {}  # hand-written pages by language
-    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
-        rel = path.relative_to(docs_dir).as_posix()
-        if rel.startswith("statements/") and rel.endswith(".md"):
-            continue  # statements are loaded and rendered with their metadata
+    # Only the pages and checked images of docs/, never a link: the same check as validation's,
+    # again here so that nothing else is published whatever ran before.
+    found = files.check(project, project / "data", docs_dir)
+    if found.problems:
+        raise ContentErrors(found.problems)
+    for rel, path in sorted({**found.pages, **found.images}.items()):
         if rel in tree:
             raise ContentError(relpath(path, project), _("this page is made from the files in data/; "
                                                          "remove it and edit the data instead"))

@@ -27,16 +27,18 @@ def _files(base: Path, suffix: str = "") -> list[tuple[str, str]]:
     for folder, dirs, names in os.walk(base):
         dirs.sort()
         rel = os.path.relpath(folder, base).replace(os.sep, "/")
+        # Symbolic links are not read (validation refuses them): one to /dev/zero never ends.
         found += [(n if rel == "." else f"{rel}/{n}", os.path.join(folder, n))
-                  for n in sorted(names) if n.endswith(suffix)]
+                  for n in sorted(names)
+                  if n.endswith(suffix) and not os.path.islink(os.path.join(folder, n))]
     return found
 
 
 def digest(data_dir: Path, docs_dir: Path) -> str:
     h = hashlib.sha256()
-    for kind, base, suffix in (("code", CODE, ".py"), ("data", data_dir, ""), ("docs", docs_dir, ".md")):
+    for kind, base, suffix in (("code", CODE, ".py"), ("data", data_dir, ""), ("docs", docs_dir, "")):
         for rel, path in _files(base, suffix):
-            name = f"{kind}/{rel}".encode()
+            name = f"{kind}/{rel}".encode("utf-8", "surrogateescape")  # any name a file may have
             with open(path, "rb") as file:
                 content = file.read()
             h.update(len(name).to_bytes(4, "big") + name + len(content).to_bytes(8, "big") + content)

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from typing import Iterator
+from urllib.parse import urlsplit
 
+from . import hygiene
 from .errors import ContentError
 from .messages import N_, _
 from .schema import field_name
@@ -26,6 +29,7 @@ PLACEHOLDER = re.compile(
 def rules(site: Site, documents: dict[str, Document], kinds: dict[str, str],
           stems: dict[str, set[str]]) -> list[ContentError]:
     return [*references(documents, kinds, stems), *duplicates(site, documents),
+            *memberships(site, documents),
             *translations(site, documents), *placeholders(documents),
             *statement_agreement(site, documents), *lifecycle(site, documents)]
 
@@ -75,12 +79,31 @@ def references(documents: dict[str, Document], kinds: dict[str, str],
                     yield doc.error(where, _(MISSING[kind], ref=ref, fix=fix))
 
 
-def _name_key(name: str) -> str:
-    return " ".join(re.sub(r"[«»\"'“”„().,]", " ", name).casefold().split())
+def name_keys(name: str) -> frozenset[str]:
+    """Two spellings of one name share a key: case, ё/е, quotes, punctuation, spaces, and
+    letters of another alphabet that look the same (Greek Α, Latin A, Cyrillic А: TR39
+    skeletons). The one test of "the same organisation", for validation and the join form.
+    Two keys, because look-alikes differ by case: capital Η and Н look alike, small η and н not;
+    small а and a look alike, capital Б and б do not."""
+    spelling = _words(unicodedata.normalize("NFKC", name).replace("ё", "е").replace("Ё", "Е"))
+    skeleton = hygiene.skeleton
+    return frozenset(" ".join(key.split()) for key in (skeleton(spelling.casefold()),
+                                                       skeleton(spelling).casefold()))
 
 
-def _link_key(link: str) -> str:
-    return re.sub(r"^(https?://)?(www\.)?", "", link.strip().casefold()).rstrip("/")
+def spelling_key(name: str) -> str:
+    """A name without what is only spelling (no look-alike letters folded)."""
+    return _words(unicodedata.normalize("NFKC", name).casefold().replace("ё", "е"))
+
+
+def _words(name: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", name).split())
+
+
+def link_key(link: str) -> str:
+    parts = urlsplit(link.strip().casefold())
+    host = parts.netloc.removeprefix("www.").removeprefix("m.")
+    return host + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "")
 
 
 def duplicates(site: Site, documents) -> Iterator[ContentError]:
@@ -89,19 +112,41 @@ def duplicates(site: Site, documents) -> Iterator[ContentError]:
     for records in (site.coalitions, site.members):
         seen: dict[tuple, list] = {}
         for record in sorted(records.values(), key=lambda r: r.path):
-            keys = [(("name", lang), _name_key(getattr(record.name, lang)))
-                    for lang in LANGS if getattr(record.name, lang)]
+            keys = [(("name", lang), key) for lang in LANGS if getattr(record.name, lang)
+                    for key in name_keys(getattr(record.name, lang))]
             if getattr(record, "link", ""):
-                keys.append((("link",), _link_key(record.link)))
+                keys.append((("link",), link_key(record.link)))
             for where, key in keys:
-                seen.setdefault((where[0], key), []).append((record.path, where))
+                seen.setdefault((where[0], key), []).append((record.path, where, _value(record, where)))
         for (field, _key), places in seen.items():
-            for path, where in places:
-                others = ", ".join(p for p, _where in places if p != path)
-                if others:
+            for path, where, value in places:
+                others = ", ".join(dict.fromkeys(p for p, _where, _value_ in places if p != path))
+                alike = field == "name" and {spelling_key(v) for _p, _w, v in places} != {spelling_key(value)}
+                if others and alike:
+                    yield _at(documents, path, where, _("this {field} looks the same as one used by "
+                              "{others}, written with letters of another alphabet — one organisation "
+                              "has one file: merge them, or retype the name in one alphabet",
+                              field=field, others=others))
+                elif others:
                     yield _at(documents, path, where, _("this {field} is also used by {others} — one "
                               "organisation has one file; merge them and delete the other",
                               field=field, others=others))
+
+
+def _value(record, where: tuple) -> str:
+    return getattr(record.name, where[1]) if where[0] == "name" else record.link
+
+
+def memberships(site: Site, documents) -> Iterator[ContentError]:
+    """A coalition listed twice in one member's file would count the member twice."""
+    for m in site.members.values():
+        seen: dict[str, int] = {}
+        for index, membership in enumerate(m.memberships):
+            if membership.coalition in seen:
+                yield _at(documents, m.path, ("memberships", index, "coalition"),
+                          f"the coalition '{membership.coalition}' is listed twice in this file (first "
+                          f"as item {seen[membership.coalition] + 1} of 'memberships') — keep one entry")
+            seen.setdefault(membership.coalition, index)
 
 
 def _text_objects(data, where: tuple = ()) -> Iterator[tuple[tuple, dict]]:

