@@ -6,6 +6,7 @@ this package is engine-free, so moving to another engine means replacing this fi
 from __future__ import annotations
 
 import functools
+import html
 import resource
 import time
 from pathlib import Path
@@ -16,7 +17,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import i18n, pages, search, seo, sitemap
+from . import csp, i18n, pages, sanitize, search, seo, sitemap
 from .errors import ContentError, ContentErrors
 from .model import DEFAULT_LANG, LANGS
 from .stage import split_lang, stage
@@ -119,6 +120,33 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             for alternate in _alternates(config):
                 alternate["link"] = pages.lang_root(alternate["lang"]) or "./"
         return context
+
+    @_timed
+    def on_page_markdown(self, markdown, page, config, files):
+        # Material prints the title as HTML (<title>, header, navigation, search results): the
+        # text typed in front matter (or generated from YAML) is escaped once, here, for every
+        # page. Templates print it as it is, or `| striptags | e` inside attributes.
+        if "title" in page.meta:
+            page.meta["title"] = html.escape(str(page.meta["title"]))
+        return markdown
+
+    @_timed
+    def on_page_content(self, content, page, config, files):
+        # What the browser gets from content: the one allowlist (sanitize.py), which `make
+        # validate` also applies to tell editors what it would remove.
+        if "title" not in page.meta and page.title:
+            # A title taken from the first heading: its text only (MkDocs strips tags loosely).
+            page.meta["title"] = sanitize.text(page.title)
+        return sanitize.clean(content)
+
+    @_timed
+    def on_post_page(self, output, page, config):
+        return csp.protect(output)
+
+    @_timed
+    def on_post_template(self, output_content, template_name, config):
+        # The 404 page is a theme template, not a page.
+        return csp.protect(output_content) if template_name.endswith(".html") else output_content
 
     # After the i18n plugin (priority 50) has set the language switcher's links for this page.
     @event_priority(0)
