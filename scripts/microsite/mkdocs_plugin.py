@@ -68,6 +68,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.source_docs: Path | None = None
         self.site = None
         self.not_found: bytes | None = None  # the default language's 404.html
+        self.theme_scripts: list = []  # patterns of the theme's inline scripts (csp.py)
         self.own_user = self.own_kernel = 0.0  # CPU seconds in this plugin's hooks, all builds
         # Builds under way: i18n runs the other languages' builds from inside the first one's
         # on_post_build, so the whole site is finished only when the outermost build ends.
@@ -110,6 +111,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # Engine-free data the templates print: Open Graph locales; the 404 page's words.
         env.globals.update(og_locales=seo.OG_LOCALE, ui=i18n.UI, not_found_langs=LANGS,
                            not_found_roots={lang: pages.lang_root(lang) or "./" for lang in LANGS})
+        # Addresses from front matter (a page's `feed`) are printed only if they are the site's.
+        env.filters["site_path"] = sanitize.site_path
+        # The inline scripts the Content-Security-Policy lets run: the theme's own.
+        self.theme_scripts = csp.theme_scripts(config.theme.dirs)
         return env
 
     @_timed
@@ -141,12 +146,14 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
     @_timed
     def on_post_page(self, output, page, config):
-        return csp.protect(output)
+        return csp.protect(output, self.theme_scripts)
 
     @_timed
     def on_post_template(self, output_content, template_name, config):
         # The 404 page is a theme template, not a page.
-        return csp.protect(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return csp.protect(output_content, self.theme_scripts)
 
     # After the i18n plugin (priority 50) has set the language switcher's links for this page.
     @event_priority(0)

@@ -13,7 +13,6 @@ http(s)/mailto/tel, images from other hosts, and ids the theme relies on.
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from html import unescape
@@ -66,6 +65,11 @@ def _outside(url: str) -> bool:
     return bool(_SCHEME.match(squeezed)) or squeezed.startswith(("//", "/\\", "\\"))
 
 
+def site_path(url) -> str:
+    """`url` if it is an address on this site (relative or root-relative), else ''."""
+    return url if isinstance(url, str) and url and not _outside(url) else ""
+
+
 def _filter(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "src" and _outside(value):
         return None  # only the site's own images: an outside one tells its host who reads
@@ -110,7 +114,8 @@ def _as_parsed(html: str) -> str:
 
 
 class _Tokens(HTMLParser):
-    """Start tags and comments of serialized (well-formed) HTML, in order."""
+    """Start tags and comments of serialized (well-formed) HTML, in order; nothing from inside
+    an element that `clean` drops with its content (that element is the change to report)."""
 
     # What the serializer writes as raw text (as browsers parse it): not markup to report.
     CDATA_CONTENT_ELEMENTS = ("script", "style", "xmp", "iframe", "noembed", "noframes",
@@ -119,16 +124,27 @@ class _Tokens(HTMLParser):
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
         self.tokens: list[tuple] = []
+        self.dropped = 0  # depth inside elements dropped with their content
         self.feed(html)
         self.close()
 
     def handle_starttag(self, tag, attrs):
-        self.tokens.append(("tag", tag, tuple(attrs)))
+        if not self.dropped:
+            self.tokens.append(("tag", tag, tuple(attrs)))
+        if tag in DROPPED_WITH_CONTENT and tag not in ("embed", "frame"):  # those are void
+            self.dropped += 1
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag, attrs):
+        if not self.dropped:
+            self.tokens.append(("tag", tag, tuple(attrs)))
+
+    def handle_endtag(self, tag):
+        if tag in DROPPED_WITH_CONTENT and self.dropped:
+            self.dropped -= 1
 
     def handle_comment(self, data):
-        self.tokens.append(("comment", data, ()))
+        if not self.dropped:
+            self.tokens.append(("comment", data, ()))
 
 
 def _tag_message(tag: str) -> str:
@@ -174,20 +190,17 @@ def changes(html: str) -> list[tuple[str, str]]:
     before = _Tokens(_as_parsed(html)).tokens
     after = _Tokens(clean(html)).tokens
     found: list[tuple[str, str]] = []
-    # Sanitizing only removes elements and comments and changes attributes, so the elements
-    # left are the same sequence minus some: aligned by name, then compared attribute by attribute.
-    matcher = difflib.SequenceMatcher(None, [t[:2] for t in before], [t[:2] for t in after],
-                                      autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            for (_, name, attrs), (_, _, kept) in zip(before[i1:i2], after[j1:j2]):
-                if attrs != kept:
-                    found += _attribute_messages(name, dict(attrs), dict(kept))
-            continue
-        for kind, name, _ in before[i1:i2]:
-            if kind == "comment":
-                found.append(("<!--", "an HTML comment (<!-- … -->) is removed from the page — "
-                              "delete it; notes for other editors belong in the pull request"))
-            else:
-                found.append((f"<{name}", _tag_message(name)))
+    # Sanitizing removes comments and elements whose names it never keeps, and changes
+    # attributes: the elements left are those of `before`, in order, minus the removed ones.
+    j = 0
+    for kind, name, attrs in before:
+        if kind == "comment":
+            found.append(("<!--", "an HTML comment (<!-- … -->) is removed from the page — "
+                          "delete it; notes for other editors belong in the pull request"))
+        elif j < len(after) and after[j][1] == name:
+            if after[j][2] != attrs:
+                found += _attribute_messages(name, dict(attrs), dict(after[j][2]))
+            j += 1
+        else:
+            found.append((f"<{name}", _tag_message(name)))
     return found
