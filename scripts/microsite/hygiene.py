@@ -21,8 +21,6 @@ WORD = re.compile(r"[^\W\d_]+")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 CYRILLIC = re.compile(r"[\u0400-\u052f]")
 
-ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
-SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # The Markdown extensions the site renders editors' text with (mkdocs.yml): the same output is checked.
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables"]
 EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}}  # `align=`, not `style=`
@@ -46,16 +44,6 @@ def text_problems(text: str, allowed_words: frozenset[str] = frozenset()) -> lis
                       f"{minority}) — retype it in one alphabet; if it is a name written so on purpose, "
                       "add it to data/allowed-words.yml"))
     return found
-
-
-def link_problem(url: str) -> str:
-    """Why a link may not be published, or ''."""
-    cleaned = re.sub(r"[\s\x00-\x1f]", "", url)
-    scheme = SCHEME.match(cleaned)
-    if scheme and scheme.group(1).lower() not in ALLOWED_SCHEMES:
-        return (f"the link '{url[:60]}' uses '{scheme.group(1)}:' — only https:, http:, mailto: "
-                "and tel: links are allowed")
-    return ""
 
 
 @functools.lru_cache(maxsize=1)
