@@ -68,7 +68,7 @@ def test_a_long_name_gets_an_id_cut_between_words(project):
 @pytest.mark.parametrize("args, words", [
     (["--coalition", "kgii"], "the coalition 'kgii' does not exist — did you mean 'kgi'?"),
     (["--coalition", "kgi", "--name-ru", "ОСДП", "--id", "osdp-2"], "this name is also used by data/members/osdp.yml"),
-    (["--coalition", "kgi", "--link", "javascript:alert(1)"], "a web link starts with https://"),
+    (["--coalition", "kgi", "--link", "javascript:alert(1)"], "a web link is one address: https://"),
     (["--coalition", "kgi", "--joined", "2019-02-30"], "must exist in the calendar"),
 ])
 def test_bad_values_leave_nothing_behind(project, args, words):
