@@ -101,13 +101,17 @@ def text(html_text: str) -> str:
 
 # -- what sanitizing would change, for editors ---------------------------------------------------
 
+# Every word before a colon (tried at word starts only: the text is long).
+_SCHEMES = re.compile(r"(?<![A-Za-z0-9+.\-])([A-Za-z][A-Za-z0-9+.\-]*):")
+
+
 def _as_parsed(html: str) -> str:
     """The same HTML parsed and written back by the same parser as `clean`, with nothing
     removed: comparing the two shows exactly what sanitizing drops."""
     tags = {t.lower() for t in re.findall(r"<([A-Za-z][A-Za-z0-9-]*)", html)}
     # Schemes as a URL parser reads them: entities decoded, tabs and newlines dropped.
     squeezed = re.sub(r"[\s\x00-\x1f]", "", unescape(html))
-    schemes = {s.lower() for s in re.findall(r"([A-Za-z][A-Za-z0-9+.\-]*):", squeezed)}
+    schemes = {s.lower() for s in _SCHEMES.findall(squeezed)}
     return nh3.clean(html, tags=tags | set(TAGS), clean_content_tags=set(),
                      generic_attribute_prefixes={""}, strip_comments=False, link_rel=None,
                      url_schemes=schemes | set(URL_SCHEMES))
@@ -187,8 +191,10 @@ def _attribute_messages(tag: str, before: dict, after: dict) -> list[tuple[str, 
 
 def changes(html: str) -> list[tuple[str, str]]:
     """(what to look for in the source, message) for every change `clean` makes to `html`."""
-    before = _Tokens(_as_parsed(html)).tokens
-    after = _Tokens(clean(html)).tokens
+    parsed, cleaned = _as_parsed(html), clean(html)
+    if parsed == cleaned:  # the usual case: nothing removed (and no need to look closer)
+        return []
+    before, after = _Tokens(parsed).tokens, _Tokens(cleaned).tokens
     found: list[tuple[str, str]] = []
     # Sanitizing removes comments and elements whose names it never keeps, and changes
     # attributes: the elements left are those of `before`, in order, minus the removed ones.
