@@ -12,10 +12,10 @@ import re
 import signal
 import threading
 import unicodedata
-from html.parser import HTMLParser
 
 import markdown
 
+from . import sanitize
 from .messages import _
 
 # Invisible or direction-changing characters: they hide typos and can reorder what readers see.
@@ -41,13 +41,9 @@ WORD = re.compile(r"[^\W\d_]+")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 CYRILLIC = re.compile(r"[\u0400-\u052f]")
 
-ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
-SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-ACTIVE_TAGS = {"script", "iframe", "object", "embed", "style", "form", "frame", "frameset",
-               "applet", "base", "meta", "link", "svg", "math"}
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background"}
 # The Markdown extensions the site renders editors' text with (mkdocs.yml): the same output is checked.
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables"]
+EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}}  # `align=`, not `style=`
 
 
 def text_problems(text: str, allowed_words: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
@@ -88,55 +84,31 @@ def text_problems(text: str, allowed_words: frozenset[str] = frozenset()) -> lis
     return found
 
 
-def link_problem(url: str):
-    """Why a link may not be published, or ''."""
-    cleaned = re.sub(r"[\s\x00-\x1f]", "", url)
-    scheme = SCHEME.match(cleaned)
-    if scheme and scheme.group(1).lower() not in ALLOWED_SCHEMES:
-        return _("the link '{url}' uses '{scheme}:' — only https:, http:, mailto: and tel: "
-                 "links are allowed", url=url[:60], scheme=scheme.group(1))
-    return ""
-
-
-class _Active(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str]] = []  # (what to look for in the source, message)
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ACTIVE_TAGS:
-            self.found.append((f"<{tag}", _("<{tag}> is not allowed in content — remove it "
-                                             "(pages may show text, links and images only)", tag=tag)))
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append((name, _("the attribute '{name}=' runs code and is not allowed — "
-                                           "remove it", name=name)))
-            elif name in URL_ATTRIBUTES and value and link_problem(value):
-                self.found.append((value.split(":")[0].strip() + ":", link_problem(value)))
-
-    handle_startendtag = handle_starttag
-
-
 @functools.lru_cache(maxsize=1)
 def _markdown() -> markdown.Markdown:
     # One converter, reset between texts: setting the extensions up again for every statement
     # was a quarter of this check's time on a 400-statement site.
-    return markdown.Markdown(extensions=EXTENSIONS)
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
 
 
 def markdown_problems(source: str) -> list[tuple[int, str]]:
-    """Active content in Markdown as the site would render it (raw HTML included)."""
-    parser = _Active()
-    parser.feed(_markdown().reset().convert(source))
-    parser.close()
-    return [(_locate(source, needle), message) for needle, message in parser.found]
+    """Every place where the site's sanitizer (sanitize.py) would change the HTML this Markdown
+    renders to: what the browser would get is checked, not the source."""
+    found, cursors = [], {}
+    for needle, message in sanitize.changes(_markdown().reset().convert(source)):
+        offset = _locate(source, needle, cursors.get(needle.lower(), 0))
+        cursors[needle.lower()] = offset + 1
+        found.append((offset, message))
+    return found
 
 
-def _locate(source: str, needle: str) -> int:
+def _locate(source: str, needle: str, start: int = 0) -> int:
     """Where the rendered problem was typed: its text, else its first word (`javascript&#58;`)."""
     lowered = source.lower()
-    for candidate in (needle.lower(), needle.lower().rstrip(":")):
-        if candidate in lowered:
+    for candidate in (needle.lower(), needle.lower().rstrip(":"), needle.lower()[:8]):
+        if candidate and candidate in lowered[start:]:
+            return lowered.find(candidate, start)
+        if candidate and candidate in lowered:
             return lowered.find(candidate)
     return 0
 

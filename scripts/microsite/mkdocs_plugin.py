@@ -6,6 +6,7 @@ this package is engine-free, so moving to another engine means replacing this fi
 from __future__ import annotations
 
 import functools
+import html
 import resource
 import time
 from pathlib import Path
@@ -16,7 +17,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import i18n, pages, search, seo, sitemap
+from . import csp, i18n, pages, sanitize, search, seo, sitemap
 from .errors import ContentError, ContentErrors
 from .messages import _, texts
 from .model import DEFAULT_LANG, LANGS
@@ -68,6 +69,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.source_docs: Path | None = None
         self.site = None
         self.not_found: bytes | None = None  # the default language's 404.html
+        self.theme_scripts: list = []  # patterns of the theme's inline scripts (csp.py)
         self.own_user = self.own_kernel = 0.0  # CPU seconds in this plugin's hooks, all builds
         # Builds under way: i18n runs the other languages' builds from inside the first one's
         # on_post_build, so the whole site is finished only when the outermost build ends.
@@ -110,6 +112,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # Engine-free data the templates print: Open Graph locales; the 404 page's words.
         env.globals.update(og_locales=seo.OG_LOCALE, ui=i18n.UI, not_found_langs=LANGS,
                            not_found_roots={lang: pages.lang_root(lang) or "./" for lang in LANGS})
+        # Addresses from front matter (a page's `feed`) are printed only if they are the site's.
+        env.filters["site_path"] = sanitize.site_path
+        # The inline scripts the Content-Security-Policy lets run: the theme's own.
+        self.theme_scripts = csp.theme_scripts(config.theme.dirs)
         return env
 
     @_timed
@@ -120,6 +126,35 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             for alternate in _alternates(config):
                 alternate["link"] = pages.lang_root(alternate["lang"]) or "./"
         return context
+
+    @_timed
+    def on_page_markdown(self, markdown, page, config, files):
+        # Material prints the title as HTML (<title>, header, navigation, search results): the
+        # text typed in front matter (or generated from YAML) is escaped once, here, for every
+        # page. Templates print it as it is, or `| striptags | e` inside attributes.
+        if "title" in page.meta:
+            page.meta["title"] = html.escape(str(page.meta["title"]))
+        return markdown
+
+    @_timed
+    def on_page_content(self, content, page, config, files):
+        # What the browser gets from content: the one allowlist (sanitize.py), which `make
+        # validate` also applies to tell editors what it would remove.
+        if "title" not in page.meta and page.title:
+            # A title taken from the first heading: its text only (MkDocs strips tags loosely).
+            page.meta["title"] = sanitize.text(page.title)
+        return sanitize.clean(content)
+
+    @_timed
+    def on_post_page(self, output, page, config):
+        return csp.protect(output, self.theme_scripts)
+
+    @_timed
+    def on_post_template(self, output_content, template_name, config):
+        # The 404 page is a theme template, not a page.
+        if not template_name.endswith(".html"):
+            return output_content
+        return csp.protect(output_content, self.theme_scripts)
 
     # After the i18n plugin (priority 50) has set the language switcher's links for this page.
     @event_priority(0)

@@ -18,14 +18,30 @@ from .i18n import t
 from .load import FRONT_MATTER
 from .model import LANGS, Coalition, Event, Site, Source, Statement, Text
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#])")
+# Python-Markdown's backslash escapes (its ESCAPED_CHARS, with the tables extension's "|"):
+# emphasis, code, links, images, headings, attribute lists ({ … }); a list mark ("-", "+",
+# "1.") only where a text may start a line. Escaped, each is printed as itself; "<", ">" and
+# "&" become entities.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|])")
+_LIST_MARK = re.compile(r"^([-+]|\d+(?=\.))")
+# What may not appear as itself in a link target written into Markdown: it could end the
+# target (")", ">", space) or start an attribute list; percent-encoded, the address is the same.
+_URL_SPECIAL = re.compile(r"[\s\x00-\x1f\x7f\"'<>()\[\]{}\\|^`]")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # names recur on every list, menu and signatory line
 def esc(text: str) -> str:
-    """Plain text made safe to drop into Markdown: no emphasis, link, heading or raw HTML."""
+    """Plain text made safe to drop into Markdown: no emphasis, link, heading, attribute list
+    or raw HTML."""
     text = html.escape(" ".join(text.split()), quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _LIST_MARK.sub(lambda m: "\\" + m.group() if m.group() in "-+" else m.group() + "\\",
+                          _MD_SPECIAL.sub(r"\\\1", text))
+
+
+def target(url: str) -> str:
+    """A link field's address made safe as a Markdown link target (validation has already
+    refused addresses that are not single well-formed URLs; this holds if it did not)."""
+    return _URL_SPECIAL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
 
 
 def front_matter(**meta) -> str:
@@ -93,7 +109,7 @@ class Page:
         lines = [f"\n## {self.t('sources')}\n"]
         for s in sources:
             title = self.tx(s.title)
-            parts = [f"[{title}]({s.url})" if s.url else title]
+            parts = [f"[{title}]({target(s.url)})" if s.url else title]
             parts += [esc(s.publisher)] if s.publisher else []
             parts += [self.date(s.date)] if s.date else []
             lines.append("- " + ", ".join(parts))
@@ -316,7 +332,7 @@ def members(site: Site, cid: str, lang: str) -> list[str]:
                 # A list, not a table: it reflows on a phone instead of scrolling sideways.
                 name = p.tx(m.name)
                 if m.link:
-                    name = f"[{name}]({m.link})"
+                    name = f"[{name}]({target(m.link)})"
                 mark = ""
                 if lang in m.awaiting_review:
                     # An entity, not "*": a literal asterisk would pair with the bold marks.
@@ -346,15 +362,15 @@ def contacts(site: Site, cid: str, lang: str) -> str:
     if k.press:
         press = [p.tx(k.press.name)]
         press += [f"[{esc(k.press.phone)}]({tel(k.press.phone)})"] if k.press.phone else []
-        press += [f"[{esc(k.press.email)}](mailto:{k.press.email})"] if k.press.email else []
+        press += [f"[{esc(k.press.email)}](mailto:{target(k.press.email)})"] if k.press.email else []
         rows.append((p.t("press"), ", ".join(press)))
     rows += [
         (p.t("hotline"), f"[{esc(k.hotline)}]({tel(k.hotline)})" if k.hotline else ""),
         (p.t("phone"), f"[{esc(k.phone)}]({tel(k.phone)})" if k.phone else ""),
-        (p.t("email"), f"[{esc(k.email)}](mailto:{k.email})" if k.email else ""),
-        (p.t("website"), f"<{k.website}>" if k.website else ""),
-        (p.t("facebook"), f"<{k.facebook}>" if k.facebook else ""),
-        (p.t("telegram"), f"<{k.telegram}>" if k.telegram else ""),
+        (p.t("email"), f"[{esc(k.email)}](mailto:{target(k.email)})" if k.email else ""),
+        (p.t("website"), f"<{target(k.website)}>" if k.website else ""),
+        (p.t("facebook"), f"<{target(k.facebook)}>" if k.facebook else ""),
+        (p.t("telegram"), f"<{target(k.telegram)}>" if k.telegram else ""),
     ]
     out.append(_facts(rows) or p.t("contacts.none") + "\n")
     return "".join(out)
