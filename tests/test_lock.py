@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,8 +15,8 @@ import pytest
 from conftest import ROOT, copy_project
 from microsite import lock
 from microsite.model import Correction
+from overlay import HOSTILE, overlay
 
-HOSTILE = ROOT / "tests" / "hostile"
 DECLARATION = "docs/statements/kgi-declaration"
 
 
@@ -192,14 +191,6 @@ HOSTILE_LOCK = {  # case → what the refusal must say (each a whole message sta
 }
 
 
-def overlay(case: Path, project: Path) -> None:
-    for path in case.rglob("*"):
-        if path.is_file() and path.name != "EXPECT":
-            target = project / path.relative_to(case)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
-
-
 def test_every_lock_case_is_listed_here():
     assert sorted(p.name for p in HOSTILE.glob("lock-*")) == sorted(HOSTILE_LOCK)
     for name in HOSTILE_LOCK:
@@ -216,7 +207,7 @@ def test_a_hostile_change_of_an_adopted_statement_is_refused(name, tmp_path):
         assert sorted(theirs.keys() | ours.keys()) == sorted(ours)
         assert len([sid for sid in ours if theirs.get(sid) != ours[sid]]) == 1
     project = copy_project(tmp_path)
-    overlay(case, project)
+    overlay(name, project)
     result = subprocess.run([sys.executable, "-m", "microsite", "validate"], cwd=project,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stdout

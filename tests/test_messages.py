@@ -47,6 +47,19 @@ def test_every_message_has_a_translation_with_the_same_placeholders(lang):
     assert set(catalogue) == set(used), set(catalogue) ^ set(used)
 
 
+def test_every_message_is_a_format_template():
+    """A stray brace in a msgid (a schema's errorMessage is one too) would end `make validate`
+    in a traceback when the message is made: every brace is a placeholder or doubled."""
+    for msgid, places in messages.extract().items():
+        try:
+            names = fields(msgid)
+        except ValueError as exc:  # a lone brace
+            raise AssertionError(f"{places[0]}: {msgid!r}: {exc}") from None
+        assert all(name.isidentifier() for name in names), (places[0], msgid, names)
+        if places[0].startswith("data/schema/"):  # given with no values
+            assert not names, (places[0], msgid, names)
+
+
 def test_a_new_untranslated_message_is_caught(tmp_path, monkeypatch):
     """What another change adds in English fails the completeness test until translated."""
     extra = tmp_path / "microsite"
