@@ -16,7 +16,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import i18n, pages, search, seo, sitemap
+from . import i18n, joinform, pages, search, seo, sitemap, views
 from .errors import ContentError, ContentErrors
 from .model import DEFAULT_LANG, LANGS
 from .stage import split_lang, stage
@@ -60,6 +60,14 @@ class MicrositeConfig(base.Config):
     """Also build drafts and statements under review, under a banner (never for production)."""
     search_lang = c.DictOfItems(c.ListOfItems(c.Type(str)), default={"kk": ["kk"], "ru": ["en", "ru"]})
     """lunr languages of each site language's search index ("kk" is ours: stem_kk.py)."""
+    repository = c.Type(str, default="")
+    """The repository's web address (https://github.com/<owner>/<name>): the "join" form and
+    "edit this page" links; without it neither is shown."""
+    branch = c.Type(str, default="main")
+    """The branch editors edit ("edit this page")."""
+    licence = c.Type(str, default="")
+    """The licence of the texts, as the footer names it (e.g. "CC BY 4.0"); empty: not shown."""
+    licence_url = c.Type(str, default="")
 
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
@@ -67,6 +75,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.source_docs: Path | None = None
         self.site = None
         self.not_found: bytes | None = None  # the default language's 404.html
+        self.repo = views.Repository()
         self.own_user = self.own_kernel = 0.0  # CPU seconds in this plugin's hooks, all builds
         # Builds under way: i18n runs the other languages' builds from inside the first one's
         # on_post_build, so the whole site is finished only when the outermost build ends.
@@ -88,9 +97,12 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if self.site is None:  # the i18n plugin runs on_config again for each language
             self.source_docs = Path(config.docs_dir).resolve()
             start, cpu = time.perf_counter(), time.process_time()
+            self.repo = views.Repository(
+                self.config.repository, self.config.branch,
+                joinform.coalitions_in_form(root / ".github" / "ISSUE_TEMPLATE" / "join.yml"))
             try:
                 self.site, written = stage(root / self.config.data_dir, self.source_docs, staging,
-                                           config.site_url or "", self.config.preview)
+                                           config.site_url or "", self.config.preview, self.repo)
             except (ContentError, ContentErrors) as err:
                 # Every problem, then stop: a site is never built from part of the content.
                 raise PluginError(f"{err}\nThe site was not built: fix the problems above "
@@ -108,7 +120,16 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_env(self, env, config, files):
         # Engine-free data the templates print: Open Graph locales; the 404 page's words.
         env.globals.update(og_locales=seo.OG_LOCALE, ui=i18n.UI, not_found_langs=LANGS,
-                           not_found_roots={lang: pages.lang_root(lang) or "./" for lang in LANGS})
+                           not_found_roots={lang: pages.lang_root(lang) or "./" for lang in LANGS},
+                           footers=views.footers(self.site),
+                           home_coalition=self.site.single.id if self.site.single else "",
+                           edit_base=self.repo.edit_base,
+                           licence={"name": self.config.licence, "url": self.config.licence_url})
+        directory_urls = config.use_directory_urls
+        # A page's address below the site root (views.Link.page), as the engine writes it: the
+        # template's `url` filter then makes it relative to the page it is printed on.
+        env.filters["ms_url"] = lambda address: (address + "index.html" if not directory_urls
+                                                 and (address == "" or address.endswith("/")) else address) or "./"
         return env
 
     @_timed

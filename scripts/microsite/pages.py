@@ -18,8 +18,21 @@ EVENTS = "events/index.md"
 SECTION_PARTS = ("overview", "declaration", "directions", "members", "statements", "contacts")
 
 
+def has_part(site: Site, coalition_id: str, part: str) -> bool:
+    """A part of a coalition's section exists only when it has something to show: no page of
+    directions showing "—", no contacts page with nothing, no list saying only that it is not
+    published (the overview always has the name and the goal)."""
+    c = site.coalitions[coalition_id]
+    return {"directions": bool(c.directions), "members": bool(site.members_of(coalition_id)),
+            "statements": bool(site.statements_of(coalition_id)), "contacts": bool(c.contacts),
+            }.get(part, True)
+
+
 def coalition_page(site: Site, coalition_id: str, part: str = "overview") -> str:
-    """With one coalition the repository is that coalition's own microsite, served from `/`."""
+    """With one coalition the repository is that coalition's own microsite, served from `/`.
+    A part with nothing to show has no page: "" (see `has_part`)."""
+    if not has_part(site, coalition_id, part):
+        return ""
     if part == "declaration":
         declaration = site.declaration_of(coalition_id)
         return statement_page(declaration.id) if declaration else ""
@@ -60,8 +73,8 @@ def nav(site: Site) -> list[str]:
     if site.single:
         cid = site.single.id
         parts = [coalition_page(site, cid, p) for p in SECTION_PARTS if p != "declaration"]
-        return parts + [EVENTS]
-    return [HOME, COALITIONS, STATEMENTS, EVENTS]
+        return [p for p in parts if p] + ([EVENTS] if site.events else [])
+    return [HOME, COALITIONS] + ([STATEMENTS] if site.statements else []) + ([EVENTS] if site.events else [])
 
 
 def link(from_page: str, to_page: str) -> str:

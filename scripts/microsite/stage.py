@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import feeds, lifecycle, opendata, pages, render, stamp
+from . import feeds, lifecycle, opendata, pages, render, stamp, views
 from .errors import ContentError
 from .load import load_site, read_text, relpath
 from .model import LANGS, Site, other_lang
@@ -21,10 +21,11 @@ def split_lang(rel: str) -> tuple[str, str]:
     return (f"{base}.{ext}", lang) if lang in LANGS and base else ("", "")
 
 
-def source_tree(site: Site, docs_dir: Path, site_url: str = "") -> dict[str, bytes]:
+def source_tree(site: Site, docs_dir: Path, site_url: str = "",
+                repo: views.Repository = views.Repository()) -> dict[str, bytes]:
     """{relative path: content} of the whole tree to build."""
     project = docs_dir.parent
-    tree = {path: text.encode() for path, text in render.all_pages(site).items()}
+    tree = {path: text.encode() for path, text in render.all_pages(site, repo).items()}
     tree.update({path: text.encode() for path, text in feeds.files(site, site_url).items()})
     for path, text in opendata.files(site).items():
         # Bilingual, so staged once and without a language suffix: i18n publishes it at the
@@ -77,9 +78,9 @@ def write_tree(tree: dict[str, bytes], target: Path) -> int:
 
 
 def stage(data_dir: Path, docs_dir: Path, target: Path, site_url: str = "",
-          preview: bool = False) -> tuple[Site, int]:
+          preview: bool = False, repo: views.Repository = views.Repository()) -> tuple[Site, int]:
     site = stamp.validated_site(data_dir.parent, data_dir, docs_dir)
     if site is None:  # not just validated, or changed since: read and check everything
         site = load_site(data_dir, docs_dir)
     site = lifecycle.published(site, preview)
-    return site, write_tree(source_tree(site, docs_dir, site_url), target)
+    return site, write_tree(source_tree(site, docs_dir, site_url, repo), target)
