@@ -78,7 +78,7 @@ def test_a_draft_is_nowhere_in_the_public_site(public):
             text = path.read_text(encoding="utf-8")
             assert "kgi-appeal" not in text and "Пробное обращение" not in text, path
             checked += 1
-    assert checked > 80 and (public / "sitemap.xml").is_file() and (public / "feed.xml").is_file()
+    assert checked > 60 and (public / "sitemap.xml").is_file() and (public / "feed.xml").is_file()
 
 
 def test_the_preview_shows_the_draft_under_a_banner_in_each_language(preview):

@@ -126,10 +126,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                            edit_base=self.repo.edit_base,
                            licence={"name": self.config.licence, "url": self.config.licence_url})
         directory_urls = config.use_directory_urls
-        # A page's address below the site root (views.Link.page), as the engine writes it: the
+        # A page of the site (views.Link.page) at the address the engine gives it; the
         # template's `url` filter then makes it relative to the page it is printed on.
-        env.filters["ms_url"] = lambda address: (address + "index.html" if not directory_urls
-                                                 and (address == "" or address.endswith("/")) else address) or "./"
+        env.filters["ms_url"] = lambda rooted: pages.address(rooted, directory_urls) or "./"
         return env
 
     @_timed

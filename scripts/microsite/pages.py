@@ -102,6 +102,18 @@ def url(page: str, lang: str) -> str:
     return lang_root(lang) + (stem + "/" if stem else "")
 
 
+def address(rooted: str, directory_urls: bool = True) -> str:
+    """The address below the site root of a page given by its source path below its language's
+    root (``ru/coalitions/kgi/members.md``), as the engine writes it: ``ru/coalitions/kgi/members/``,
+    or ``…/members.html`` without directory URLs (the preview artifact). Other files as given."""
+    if not rooted.endswith(".md"):
+        return rooted
+    stem = rooted[:-3]
+    if not directory_urls:
+        return stem + ".html"
+    return stem[:-len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+
+
 def lang_root(lang: str) -> str:
     return "" if lang == DEFAULT_LANG else f"{lang}/"
 

@@ -2,8 +2,8 @@
 footer, as typed records of plain texts and links (no markup).
 
 The templates (`overrides/landing.html`, `overrides/partials/footer.html`) turn these into HTML
-and escape every text; a link names either a page by its address below the site root (`page`,
-made relative to the page it is printed on by the template) or an outside address (`url`).
+and escape every text; a link names either a page of the site (`page`, made relative to the page
+it is printed on by the template) or an outside address (`url`).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from .model import LANGS, MEMBER_TYPES, Site
 @dataclass(frozen=True)
 class Link:
     text: str
-    page: str = ""      # an address below the site root, such as "ru/coalitions/kgi/members/"
+    page: str = ""      # a page's source path below its language's root ("ru/coalitions/kgi/members.md"), or a file's address
     url: str = ""       # an outside address (https:, mailto:, tel:)
     icon: str = ""      # the name of a Material icon the template knows (see landing.html)
     primary: bool = False
@@ -77,8 +77,9 @@ class Repository:
 
 
 def _at(source_path: str, lang: str) -> str:
-    """A generated page's address in `lang`, below the site root."""
-    return pages.url(source_path, lang)
+    """A generated page in `lang`: its source path below the language's root (the template
+    turns it into the engine's address, `pages.address`)."""
+    return pages.lang_root(lang) + source_path
 
 
 def as_data(record) -> dict:
@@ -131,9 +132,15 @@ def coalition_hero(site: Site, cid: str, lang: str, repo: Repository) -> Hero:
     if declaration:
         actions.append(Link(t(lang, "cta.declaration"), page=_at(declaration, lang), icon="declaration",
                             primary=not actions))
+    elif statements:  # no declaration: what the coalition has said
+        actions.append(Link(t(lang, "cta.statements"), page=_at(pages.coalition_page(site, cid, "statements"), lang),
+                            icon="declaration", primary=not actions))
     if c.contacts:
         key = "cta.press" if c.contacts.press else "cta.contact"
         actions.append(Link(t(lang, key), page=_at(pages.coalition_page(site, cid, "contacts"), lang), icon="contact"))
+    if not actions and site.members_of(cid):  # at least: who has joined
+        actions.append(Link(t(lang, "cta.members"), page=_at(pages.coalition_page(site, cid, "members"), lang),
+                            icon="coalitions", primary=True))
     kicker = " · ".join([t(lang, f"kind.{c.kind}"), t(lang, f"scope.{c.scope}"), c.place.get(lang)])
     return Hero(name=c.name.get(lang), goal=c.summary.get(lang), kicker=kicker, facts=tuple(facts),
                 actions=tuple(actions), numbers=tuple(numbers),
