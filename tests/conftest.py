@@ -37,7 +37,7 @@ def build(project: Path, site_dir: Path, site_url: str = "",
 
 def copy_project(target: Path) -> Path:
     """A copy of the project's content and config, for builds with changed content."""
-    for name in ("mkdocs.yml", "data", "docs", "overrides", "statements.lock.json"):
+    for name in ("mkdocs.yml", "data", "docs", "overrides", "statements.lock.json", ".github"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, target / name)
     return target
