@@ -202,14 +202,14 @@ TOC_HIDDEN = '<div class="md-sidebar md-sidebar--secondary" data-md-component="s
 def test_every_page_has_the_footer(built, site_model, lang):
     root = built / pages.lang_root(lang)
     kgi = (root / "coalitions/kgi/index.html").read_text(encoding="utf-8")
-    footer = kgi[kgi.index('class="md-footer ms-footer"'):]
+    footer = kgi[kgi.index('class="md-footer ms-footer'):]
     assert site_model.coalitions["kgi"].name.get(lang) in footer
     assert "members.csv" in footer and "members.json" in footer and "feed.xml" in footer
     assert f"{REPOSITORY_URL}/edit/main/data/coalitions/kgi.yml" in footer
     statement = (root / "statements/kgi-declaration/index.html").read_text(encoding="utf-8")
     assert f"{REPOSITORY_URL}/edit/main/docs/statements/kgi-declaration.{lang}.md" in statement
     for rel, html in built_pages(built):
-        assert 'class="md-footer ms-footer"' in html, f"{rel}: no footer"
+        assert 'class="md-footer ms-footer' in html, f"{rel}: no footer"
         assert "ms-footer__title" in html, rel
 
 
@@ -236,7 +236,48 @@ def test_hostile_names_and_goals_are_escaped_in_hero_and_footer(tmp_path):
     html = (project / "site/ru/coalitions/kgi/index.html").read_text(encoding="utf-8")
     # The hero and the footer (this module's places; <title> is the sanitizer's, issue 11).
     hero = html[html.index('class="ms-hero"'):html.index('class="ms-menu"')]
-    footer = html[html.index('class="md-footer ms-footer"'):]
+    footer = html[html.index('class="md-footer ms-footer'):]
     for region in (hero, footer):
         assert "<script>alert(1)" not in region and "<img src=x" not in region
         assert "&lt;script&gt;alert(1)" in region
+
+
+def test_a_coalition_gives_its_logo_short_name_and_colour(tmp_path):
+    project = copy_project(tmp_path)
+    path = project / "data/coalitions/kgi.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "kind: coalition\n", "logo: assets/logos/kgi.svg\naccent: \"#0b6e4f\"\nkind: coalition\n", 1), encoding="utf-8")
+    (project / "docs/assets/logos").mkdir()
+    (project / "docs/assets/logos/kgi.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>')
+    result = build(project, project / "site", SITE_URL)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    html = (site / "ru/coalitions/kgi/index.html").read_text(encoding="utf-8")
+    assert '<img class="ms-hero__logo" src="../../../assets/logos/kgi.svg" alt="КГИ">' in html
+    assert '<p class="ms-hero__short">КГИ</p>' in html
+    assert 'href="../../../assets/accents.css"' in html and "ms-coalition--kgi" in html
+    assert "ms-coalition--kgi" not in (site / "ru/coalitions/amanat/index.html").read_text(encoding="utf-8")
+    css = (site / "assets/accents.css").read_text(encoding="utf-8")
+    assert "body[data-md-color-primary]:has(.ms-coalition--kgi)" in css and "#0b6e4f" in css
+    hero = html[html.index('class="ms-hero"'):html.index('class="ms-menu"')]
+    assert " style=" not in hero  # the colour comes from the stylesheet, never an attribute
+
+
+def test_a_light_accent_or_a_missing_logo_is_refused_with_its_place(tmp_path):
+    import subprocess
+    import sys
+    project = copy_project(tmp_path)
+    path = project / "data/coalitions/kgi.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "kind: coalition\n", "accent: \"#ffee00\"\nkind: coalition\n", 1), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "microsite", "validate"], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode != 0 and "Traceback" not in result.stderr + result.stdout
+    assert re.search(r"data/coalitions/kgi\.yml:\d+:\d+: the colour #ffee00 is too light",
+                     result.stderr + result.stdout), result.stderr + result.stdout
+    path.write_text(path.read_text(encoding="utf-8").replace('accent: "#ffee00"', "logo: assets/logos/none.svg"),
+                    encoding="utf-8")
+    result = build(project, project / "site", SITE_URL)
+    assert result.returncode != 0 and "docs/assets/logos/none.svg does not exist" in result.stderr
+    assert "Traceback" not in result.stderr

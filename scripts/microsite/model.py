@@ -104,6 +104,8 @@ class Coalition:
     place: Text
     summary: Text
     short_name: Text = Text()
+    logo: str = ""      # a file below docs/ (assets/…)
+    accent: str = ""    # #rrggbb
     founded_date: dt.date | None = None
     founded_place: Text = Text()
     parent: str = ""

@@ -27,6 +27,12 @@ def source_tree(site: Site, docs_dir: Path, site_url: str = "",
     project = docs_dir.parent
     tree = {path: text.encode() for path, text in render.all_pages(site, repo).items()}
     tree.update({path: text.encode() for path, text in feeds.files(site, site_url).items()})
+    for c in site.coalitions.values():
+        if c.logo and not (docs_dir / c.logo).is_file():
+            raise ContentError(c.path, f"logo: the file docs/{c.logo} does not exist — add the image "
+                               "there, or correct the path")
+    if views.accents_css(site):
+        tree[views.ACCENTS] = views.accents_css(site).encode()
     for path, text in opendata.files(site).items():
         # Bilingual, so staged once and without a language suffix: i18n publishes it at the
         # default language's address and points the Russian pages' links there.

@@ -48,6 +48,8 @@ class Hero:
     actions: tuple[Link, ...] = ()
     numbers: tuple[Number, ...] = ()
     lang: str = ""      # the language the name and goal are written in, when not the page's
+    logo: str = ""      # an image below the site root
+    short_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,7 @@ def coalition_hero(site: Site, cid: str, lang: str, repo: Repository) -> Hero:
                             icon="coalitions", primary=True))
     kicker = " · ".join([t(lang, f"kind.{c.kind}"), t(lang, f"scope.{c.scope}"), c.place.get(lang)])
     return Hero(name=c.name.get(lang), goal=c.summary.get(lang), kicker=kicker, facts=tuple(facts),
+                logo=c.logo, short_name=c.short_name.get(lang) if c.short_name else "",
                 actions=tuple(actions), numbers=tuple(numbers),
                 lang="" if c.name.lang_for(lang) == lang else c.name.lang_for(lang))
 
@@ -191,3 +194,19 @@ def footers(site: Site) -> dict[str, dict[str, dict]]:
     """{language: {coalition id, or "" for the network: footer data}} for the templates."""
     return {lang: {cid: as_data(footer(site, cid, lang)) for cid in ["", *site.coalitions]}
             for lang in LANGS}
+
+
+ACCENTS = "assets/accents.css"
+
+
+def accents_css(site: Site) -> str:
+    """The coalitions' own colours, one rule each, for the pages that name the coalition (their
+    footer carries the class). Colours are #rrggbb (schema) and dark enough for white text
+    (validate.accents); a stylesheet, not style attributes, so the CSP needs no exception."""
+    rules = []
+    for c in site.coalitions.values():
+        if c.accent:
+            rules.append(f"body[data-md-color-primary]:has(.ms-coalition--{c.id}) {{\n"
+                         f"  --md-primary-fg-color: {c.accent};\n  --md-primary-fg-color--dark: {c.accent};\n"
+                         f"  --md-accent-fg-color: {c.accent};\n  --md-typeset-a-color: {c.accent};\n}}\n")
+    return "".join(rules)
