@@ -433,7 +433,8 @@ def event(site: Site, eid: str, lang: str) -> str:
     coalition = (f"[{p.coalition_name(e.coalition)}]({p.to(pages.coalition_page(site, e.coalition))})"
                  if e.coalition else "")
     out = [front_matter(title=e.title.get(lang), description=seo.shorten(e.summary.get(lang) or e.title.get(lang)),
-                        jsonld=seo.event(site, e, lang), coalition=e.coalition, edit=e.path),
+                        jsonld=seo.event(site, e, lang), coalition=e.coalition, edit=e.path,
+                        og_date=p.date(e.date)),
            f"# {p.tx(e.title)}\n\n",
            _facts([(p.t("date"), p.date(e.date)), (p.t("place"), p.tx(e.place)),
                    (p.t("coalition"), coalition),
@@ -461,7 +462,8 @@ def statement(site: Site, sid: str, lang: str) -> str:
         meta.append(f"[{p.tx(site.events[s.event].title)}]({p.to(pages.event_page(s.event))})")
     article = seo.news_article(site, s, lang)  # its description is the page's too
     out = [front_matter(title=text.title, description=article["description"], og_type="article",
-                        jsonld=article, coalition=s.coalition, edit=text.path, share=True)]
+                        jsonld=article, coalition=s.coalition, edit=text.path, share=True,
+                        **({"og_date": p.date(s.date)} if s.date else {}))]
     if s.coalition:
         current = "declaration" if s.kind == "declaration" else "statements"
         out.append(p.heading(s.coalition, esc(text.title), current))

@@ -6,9 +6,10 @@ are removed. Editors never touch this folder; it is rebuilt from `data/` and `do
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from . import feeds, lifecycle, opendata, pages, render, stamp, views
+from . import feeds, i18n, lifecycle, opendata, pages, render, social, stamp, views
 from .errors import ContentError
 from .load import load_site, read_text, relpath
 from .model import LANGS, Site, other_lang
@@ -21,11 +22,34 @@ def split_lang(rel: str) -> tuple[str, str]:
     return (f"{base}.{ext}", lang) if lang in LANGS and base else ("", "")
 
 
+def with_share_images(site: Site, generated: dict[str, str], cache: Path | None,
+                      font_dir: Path = social.FONT_DIR) -> dict[str, bytes]:
+    """The generated pages, each naming its share image (`og_image`), plus the images: the
+    page's title, its coalition (or the network) and its date, in the page's language."""
+    tree, cards = {}, {}
+    for rel, text in generated.items():
+        base, lang = split_lang(rel)
+        meta = json.loads(text.split("\n", 2)[1])  # render.front_matter: JSON on the second line
+        c = site.coalitions.get(meta.get("coalition") or (site.single.id if site.single else ""))
+        image = social.image_path(base, lang)
+        kicker = i18n.t(lang, "site.name")
+        if c:
+            named = (c.short_name or c.name).get(lang)
+            # A coalition's own overview has its name as the title: the kicker is then the site's.
+            kicker = kicker if " ".join(meta["title"].split()) == " ".join(c.name.get(lang).split()) else named
+        cards[image] = social.card_from_front_matter(text, kicker, c.accent if c else "")
+        tree[rel] = (render.front_matter(**meta, og_image=image) + text.split("\n---\n\n", 1)[1]).encode()
+    if cache is not None:
+        tree.update(social.images(cards, cache, font_dir))
+    return tree
+
+
 def source_tree(site: Site, docs_dir: Path, site_url: str = "",
-                repo: views.Repository = views.Repository()) -> dict[str, bytes]:
-    """{relative path: content} of the whole tree to build."""
+                repo: views.Repository = views.Repository(), social_cache: Path | None = None) -> dict[str, bytes]:
+    """{relative path: content} of the whole tree to build (share images drawn only with a
+    cache folder: the tests of the tree alone do not draw them)."""
     project = docs_dir.parent
-    tree = {path: text.encode() for path, text in render.all_pages(site, repo).items()}
+    tree = with_share_images(site, render.all_pages(site, repo), social_cache)
     tree.update({path: text.encode() for path, text in feeds.files(site, site_url).items()})
     for c in site.coalitions.values():
         if c.logo and not (docs_dir / c.logo).is_file():
@@ -89,4 +113,4 @@ def stage(data_dir: Path, docs_dir: Path, target: Path, site_url: str = "",
     if site is None:  # not just validated, or changed since: read and check everything
         site = load_site(data_dir, docs_dir)
     site = lifecycle.published(site, preview)
-    return site, write_tree(source_tree(site, docs_dir, site_url, repo), target)
+    return site, write_tree(source_tree(site, docs_dir, site_url, repo, target.parent / "social"), target)
