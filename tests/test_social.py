@@ -50,7 +50,7 @@ def test_the_image_is_the_drawing_of_the_page_language_texts(built):
     ru = (built / "assets/social/ru/statements/kgi-declaration.png").read_bytes()
     assert kk != ru
     card = social.Card("Қазақстанның Азаматтық бастамалар коалициясының Декларациясы",
-                       "АБК", "28 тамыз 2019 ж.")
+                       "АБК", "2019 жылғы 28 тамыз")
     assert social.draw(card) == kk
 
 

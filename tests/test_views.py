@@ -281,3 +281,40 @@ def test_a_light_accent_or_a_missing_logo_is_refused_with_its_place(tmp_path):
     result = build(project, project / "site", SITE_URL)
     assert result.returncode != 0 and "docs/assets/logos/none.svg does not exist" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_organisation_in_several_coalitions_has_its_own_page(tmp_path):
+    project = copy_project(tmp_path)
+    path = project / "data/members/osdp.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "awaiting_review: [kk]", "  - coalition: amanat\n    joined: 2019-05-02\nawaiting_review: [kk]"),
+        encoding="utf-8")
+    result = build(project, project / "site", SITE_URL)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for lang, name, amanat, joined in (("ru", "ОСДП", "Гражданская платформа «Аманат»", "2 мая 2019 г."),
+                                       ("kk", "ЖСДП", "«Аманат» азаматтық платформасы", None)):
+        own = (site / pages.lang_root(lang) / "members/osdp/index.html").read_text(encoding="utf-8")
+        text = Reader(own).clean(Reader(own).article)
+        assert name in own and amanat in text
+        assert ("Коалиция гражданских инициатив" if lang == "ru" else "Азаматтық бастамалар коалициясы") in text
+        if joined:
+            assert joined in text
+        members = (site / pages.lang_root(lang) / "coalitions/kgi/members/index.html").read_text(encoding="utf-8")
+        assert 'href="../../../members/osdp/"' in members
+    # An organisation in one coalition has none.
+    assert not (site / "members/abadan").exists()
+
+
+def test_the_hub_home_page_stays_light_as_the_network_grows(site_model):
+    from microsite import synth
+    sizes = {}
+    for n in (40, 160):
+        site = synth.synthetic_site(site_model, n, 400, 20, 3)
+        home = render.home(site, "kk")
+        assert home.count(":material-account-group:") <= render.HOME_COALITIONS
+        assert f"({n}) →](coalitions/index.md)" in home  # the full list, one link away
+        listing = render.coalitions_index(site, "kk")
+        assert len(listing) == -(-n // pages.PER_PAGE)  # paginated
+        sizes[n] = len(re.sub(r"\d+", "", home))
+    assert abs(sizes[160] - sizes[40]) < 200, sizes  # names differ by their numbers only

@@ -7,9 +7,10 @@ import functools
 from babel import Locale
 from babel.dates import format_date
 
-# Babel (CLDR) knows both languages' month names and plural rules; only the trailing
-# abbreviation of «жыл» / «год» is the local custom we add.
-_DATE_PATTERN = {"kk": "d MMMM y 'ж'.", "ru": "d MMMM y 'г'."}
+# Babel (CLDR) knows both languages' month names and plural rules. Kazakh dates in Kazakh order,
+# the official form «2019 жылғы 28 тамыз» (CLDR's short form is «2019 ж. 28 тамыз»; «28 тамыз
+# 2019 ж.» follows the Russian order); Russian «28 августа 2019 г.».
+_DATE_PATTERN = {"kk": "y 'жылғы' d MMMM", "ru": "d MMMM y 'г'."}
 
 UI: dict[str, dict[str, str]] = {
     "kk": {
@@ -43,6 +44,7 @@ UI: dict[str, dict[str, str]] = {
         "cta.members": "Мүшелерін көру",
         "more.statements": "Барлық мәлімдемелер",
         "more.events": "Барлық іс-шаралар",
+        "more.coalitions": "Барлық коалициялар",
         "footer.contacts": "Байланыс",
         "footer.data": "Жазылу және ашық деректер",
         "footer.edit": "Бұл бетті түзету",
@@ -150,6 +152,7 @@ UI: dict[str, dict[str, str]] = {
         "cta.members": "Смотреть участников",
         "more.statements": "Все заявления",
         "more.events": "Все мероприятия",
+        "more.coalitions": "Все коалиции",
         "footer.contacts": "Контакты",
         "footer.data": "Подписка и открытые данные",
         "footer.edit": "Редактировать эту страницу",
@@ -241,7 +244,7 @@ def t(lang: str, key: str) -> str:
 
 @functools.lru_cache(maxsize=4096)  # Babel formats slowly; a site repeats few dates many times
 def date(value: dt.date | None, lang: str) -> str:
-    """«28 тамыз 2019 ж.» / «28 августа 2019 г.»; an unknown date says so."""
+    """«2019 жылғы 28 тамыз» / «28 августа 2019 г.»; an unknown date says so."""
     if value is None:
         return t(lang, "date.none")
     return format_date(value, _DATE_PATTERN[lang], locale=lang)

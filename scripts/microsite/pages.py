@@ -63,6 +63,11 @@ def statement_page(statement_id: str) -> str:
     return f"statements/{statement_id}.md"
 
 
+def member_page(member_id: str) -> str:
+    """An organisation's own page: only for one that belongs to several coalitions."""
+    return f"members/{member_id}.md"
+
+
 def event_page(event_id: str) -> str:
     return f"events/{event_id}.md"
 

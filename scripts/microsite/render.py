@@ -227,7 +227,9 @@ def home(site: Site, lang: str, repo: views.Repository = views.Repository()) -> 
     p = Page(site, pages.HOME, lang)
     out = [front_matter(**landing_meta(p, views.home_hero(site, lang, repo), title=p.t("site.name"),
                                        description=p.t("home.intro"), feed=feed_path(lang))),
-           f"## {p.t('coalitions')}\n\n", coalition_grid(p)]
+           f"## {p.t('coalitions')}\n\n", coalition_grid(p, featured(site))]
+    if len(site.coalitions) > HOME_COALITIONS:
+        out.append(f"\n[{p.t('more.coalitions')} ({len(site.coalitions)}) →]({p.to(pages.COALITIONS)})\n\n")
     latest = site.statements_of()[:5]
     if latest:
         out += [f"## {p.t('statements.latest')}\n\n", _cards([_statement_card(p, s) for s in latest]),
@@ -239,15 +241,33 @@ def home(site: Site, lang: str, repo: views.Repository = views.Repository()) -> 
     return "".join(out)
 
 
-def coalition_grid(p: Page) -> str:
-    cards = [coalition_card(p, c) for c in p.site.coalitions.values()]
+def coalition_grid(p: Page, coalitions=None) -> str:
+    cards = [coalition_card(p, c) for c in (p.site.coalitions.values() if coalitions is None else coalitions)]
     return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n"
 
 
-def coalitions_index(site: Site, lang: str) -> str:
-    p = Page(site, pages.COALITIONS, lang)
-    return (front_matter(title=p.t("coalitions"), description=p.t("home.intro"))
-            + f"# {p.t('coalitions')}\n\n" + coalition_grid(p))
+HOME_COALITIONS = 9  # the home page stays light however large the network grows
+
+
+def featured(site: Site) -> list[Coalition]:
+    """The home page's coalitions: the largest by members, then the most recently founded, in
+    the site's order; all of them while they fit."""
+    every = list(site.coalitions.values())
+    if len(every) <= HOME_COALITIONS:
+        return every
+    largest = sorted(every, key=lambda c: -len(site.members_of(c.id)))[:HOME_COALITIONS * 2 // 3]
+    recent = sorted((c for c in every if c.founded_date and c not in largest),
+                    key=lambda c: c.founded_date, reverse=True)
+    rest = [c for c in every if c not in largest and c not in recent]
+    chosen = {c.id for c in (largest + recent + rest)[:HOME_COALITIONS]}
+    return [c for c in every if c.id in chosen]
+
+
+def coalitions_index(site: Site, lang: str) -> list[str]:
+    return paginated(site, pages.COALITIONS, lang,
+                     {"title": t(lang, "coalitions"), "description": t(lang, "home.intro")},
+                     lambda p: f"# {p.t('coalitions')}\n\n",
+                     lambda p, part: coalition_grid(p, part), list(site.coalitions.values()))
 
 
 def overview(site: Site, cid: str, lang: str, repo: views.Repository = views.Repository()) -> str:
@@ -354,7 +374,9 @@ def members(site: Site, cid: str, lang: str) -> list[str]:
             for m, ms in group:
                 # A list, not a table: it reflows on a phone instead of scrolling sideways.
                 name = p.tx(m.name)
-                if m.link:
+                if len(m.memberships) > 1:  # its own page lists its coalitions
+                    name = f"[{name}]({p.to(pages.member_page(m.id))})"
+                elif m.link:
                     name = f"[{name}]({m.link})"
                 # Names we translated ourselves: one discreet note under the list, not a mark
                 # on every line.
@@ -373,6 +395,27 @@ def members(site: Site, cid: str, lang: str) -> list[str]:
             "description": f"{c.name.get(lang)}: {members_count(Page(site, first, lang), len(entries))}",
             "coalition": cid, "filter": True}
     return paginated(site, first, lang, meta, head, body, entries)
+
+
+def member(site: Site, mid: str, lang: str) -> str:
+    """An organisation in several coalitions: the coalitions, with when it joined and its role."""
+    m = site.members[mid]
+    p = Page(site, pages.member_page(mid), lang)
+    out = [front_matter(title=m.name.get(lang), description=f"{m.name.get(lang)} — {p.t('member.in')}",
+                        edit=m.path),
+           f"# {p.tx(m.name)}\n\n", f'<p class="ms-meta" markdown>{p.t(f"type.{m.type}")}</p>\n\n']
+    if m.link:
+        out.append(f"[{esc(m.link)}]({m.link})\n\n")
+    out.append(f"## {p.t('member.in')}\n\n")
+    cards = []
+    for ms in m.memberships:
+        details = [f"{p.t('joined')}: {p.date(ms.joined)}" if ms.joined else "", p.tx(ms.role) if ms.role else ""]
+        cards.append(_card("material-account-group",
+                           f"[{p.coalition_name(ms.coalition)}]({p.to(pages.coalition_page(site, ms.coalition))})",
+                           " · ".join(d for d in details if d)))
+    out.append(_cards(cards))
+    out.append(p.review_note(lang in m.awaiting_review))
+    return "".join(out)
 
 
 def contacts(site: Site, cid: str, lang: str) -> str:
@@ -522,6 +565,9 @@ def all_pages(site: Site, repo: views.Repository = views.Repository()) -> dict[s
     for cid in site.coalitions:
         for part, render_part in section.items():
             add(pages.coalition_page(site, cid, part), render_part, cid)
+    for mid, m in site.members.items():
+        if len(m.memberships) > 1:
+            add(pages.member_page(mid), member, mid)
     for eid in site.events:
         add(pages.event_page(eid), event, eid)
     for sid in site.statements:
