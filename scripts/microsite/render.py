@@ -367,7 +367,7 @@ def members(site: Site, cid: str, lang: str) -> list[str]:
         # name box and a type menu above it, with these words.
         words = {k: html.escape(p.t(f"members.{k}"), quote=True) for k in ("filter", "filter.type", "filter.none")}
         out, review = [f'<div class="ms-directory" data-filter="{words["filter"]}" '
-                       f'data-filter-type="{words["filter.type"]}" data-filter-all="{html.escape(p.t("all"))}" '
+                       f'data-filter-type="{words["filter.type"]}" data-filter-all="{html.escape(p.t("members.filter.all"))}" '
                        f'data-filter-none="{words["filter.none"]}" markdown>\n\n'], False
         for mtype, group in itertools.groupby(part, key=lambda e: e[0].type):
             out.append(f"## {p.t(f'type.{mtype}')} ({counts[mtype]}) {{ #{mtype} }}\n\n")
