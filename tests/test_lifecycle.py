@@ -110,7 +110,7 @@ def test_withdrawn_statement_stays_with_a_notice(public):
     ru = page(public, "ru/statements/amanat-press-release").article
     kk = page(public, "statements/amanat-press-release").article
     assert "Это заявление отозвано (15 января 2026 г.)." in ru
-    assert "Бұл мәлімдеме кері қайтарылды (15 қаңтар 2026 ж.)." in kk
+    assert "Бұл мәлімдеме кері қайтарылды (2026 жылғы 15 қаңтар)." in kk
     assert "(отозвано)" in page(public, "ru/statements").article
 
 

@@ -217,7 +217,7 @@ def coalition_card(p: Page, c: Coalition) -> str:
             f"    {' · '.join(facts)}\n")
 
 
-def landing_meta(p: Page, hero: views.Hero, cid: str = "", **meta) -> dict:
+def landing_meta(hero: views.Hero, cid: str = "", **meta) -> dict:
     """Front matter of a landing page: the hero the template opens with, no table of contents."""
     return {**meta, "template": "landing.html", "hide": ["navigation", "toc"],
             "hero": views.as_data(hero), **({"coalition": cid} if cid else {})}
@@ -225,7 +225,7 @@ def landing_meta(p: Page, hero: views.Hero, cid: str = "", **meta) -> dict:
 
 def home(site: Site, lang: str, repo: views.Repository = views.Repository()) -> str:
     p = Page(site, pages.HOME, lang)
-    out = [front_matter(**landing_meta(p, views.home_hero(site, lang, repo), title=p.t("site.name"),
+    out = [front_matter(**landing_meta(views.home_hero(site, lang, repo), title=p.t("site.name"),
                                        description=p.t("home.intro"), feed=feed_path(lang))),
            f"## {p.t('coalitions')}\n\n", coalition_grid(p, featured(site))]
     if len(site.coalitions) > HOME_COALITIONS:
@@ -275,7 +275,7 @@ def overview(site: Site, cid: str, lang: str, repo: views.Repository = views.Rep
     and calls to action; below it directions, latest statements and events as cards."""
     c = site.coalitions[cid]
     p = Page(site, pages.coalition_page(site, cid), lang)
-    meta = landing_meta(p, views.coalition_hero(site, cid, lang, repo), cid,
+    meta = landing_meta(views.coalition_hero(site, cid, lang, repo), cid,
                         title=c.name.get(lang), description=seo.shorten(c.summary.get(lang)),
                         jsonld=seo.coalition(site, cid, lang, p.path), edit=c.path)
     out = [front_matter(**meta), p.menu(cid, "overview")]
