@@ -517,7 +517,7 @@ def statement(site: Site, sid: str, lang: str) -> str:
     out.append(text.body if text.lang == lang else fallback_body(text.body, text.lang, lang))
     out.append(lifecycle.corrections(text, lang))
     if s.signatories:
-        out.append(f"\n## {p.t('signatories')}\n\n")
+        out.append(f"\n## {p.t('signatories')} ({len(s.signatories)})\n\n")
         if s.coalition:
             links = member_links(p, s.coalition, s.signatories)
             out += [f"- [{p.tx(site.members[m].name)}]({links[m]})\n" for m in s.signatories]
