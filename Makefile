@@ -22,7 +22,7 @@ endif
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve site test bench validate new i18n-status lock review messages browser tools java clean
+.PHONY: serve site test bench validate new i18n-status lock review messages browser fonts tools java clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,11 +43,11 @@ i18n-status: $(STAMP)
 
 ## Preview with live reload at http://127.0.0.1:8000/ (drafts shown, with a banner).
 ## LOCALE=kk or LOCALE=ru: that language only, faster (LOCALE, as LANG is the system's locale)
-serve: validate
+serve: validate fonts
 	PREVIEW=true $(if $(LOCALE),MICROSITE_LOCALE=$(LOCALE)) $(MKDOCS) serve
 
 ## Strict build of the whole site into site/
-site: validate
+site: validate fonts
 	$(MKDOCS) build --strict --clean
 
 ## Benchmark: a synthetic network built through the project vs a plain Material site (a table)
@@ -61,6 +61,12 @@ browser:
 	@command -v chromium >/dev/null || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## Debian's DejaVu fonts for the share images (they cover Kazakh letters; installed once, when missing)
+fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf || { \
+	  echo "Installing Debian's fonts-dejavu-core for the share images"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; }
 
 ## Debian tools the tests use: chromium, faketime (builds at another clock), shellcheck
 tools: browser
@@ -94,7 +100,7 @@ java:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
 ## All tests: content model, built HTML, headless Chromium, accessibility and HTML validity
-test: validate $(NODE_STAMP) tools java
+test: validate fonts $(NODE_STAMP) tools java
 	$(BIN)/python -m pytest -q
 
 clean:

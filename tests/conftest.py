@@ -25,6 +25,8 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 # The real site is built as it is deployed: with its address (a GitHub Pages project site lives
 # below /<repository>/; the browser tests serve it below the same path).
 SITE_URL = "https://example.org/microsite/"
+# Its repository, as the deployment gives it: the join form and "edit this page" links.
+REPOSITORY_URL = "https://github.com/example/microsite"
 
 
 def build(project: Path, site_dir: Path, site_url: str = "",
@@ -38,7 +40,7 @@ def build(project: Path, site_dir: Path, site_url: str = "",
 
 def copy_project(target: Path) -> Path:
     """A copy of the project's content and config, for builds with changed content."""
-    for name in ("mkdocs.yml", "data", "docs", "overrides", "statements.lock.json"):
+    for name in ("mkdocs.yml", "data", "docs", "overrides", "statements.lock.json", ".github"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, target / name)
     return target
@@ -54,7 +56,8 @@ def built(tmp_path_factory) -> Path:
     """The real site, built once per test run from the real content."""
     site_dir = tmp_path_factory.mktemp("site")
     # The public site, whatever the shell running the tests has set.
-    result = build(ROOT, site_dir, SITE_URL, env={"PREVIEW": "false", "DIRECTORY_URLS": "true"})
+    result = build(ROOT, site_dir, SITE_URL, env={"PREVIEW": "false", "DIRECTORY_URLS": "true",
+                                                  "REPOSITORY_URL": REPOSITORY_URL})
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert not warnings, "\n".join(warnings)

@@ -78,7 +78,7 @@ def test_a_draft_is_nowhere_in_the_public_site(public):
             text = path.read_text(encoding="utf-8")
             assert "kgi-appeal" not in text and "Пробное обращение" not in text, path
             checked += 1
-    assert checked > 80 and (public / "sitemap.xml").is_file() and (public / "feed.xml").is_file()
+    assert checked > 60 and (public / "sitemap.xml").is_file() and (public / "feed.xml").is_file()
 
 
 def test_the_preview_shows_the_draft_under_a_banner_in_each_language(preview):
@@ -110,7 +110,7 @@ def test_withdrawn_statement_stays_with_a_notice(public):
     ru = page(public, "ru/statements/amanat-press-release").article
     kk = page(public, "statements/amanat-press-release").article
     assert "Это заявление отозвано (15 января 2026 г.)." in ru
-    assert "Бұл мәлімдеме кері қайтарылды (15 қаңтар 2026 ж.)." in kk
+    assert "Бұл мәлімдеме кері қайтарылды (2026 жылғы 15 қаңтар)." in kk
     assert "(отозвано)" in page(public, "ru/statements").article
 
 

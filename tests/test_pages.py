@@ -72,3 +72,12 @@ def test_href_from_every_page_reaches_every_page(built, site_model):
             target = (built / pages.url(here, "kk") / pages.href(here, there)).resolve()
             assert target == (built / pages.url(there, "kk")).resolve(), (here, there)
             assert (target / "index.html").is_file(), (here, there)
+
+
+def test_address_of_a_page_as_the_engine_writes_it():
+    assert pages.address("ru/coalitions/kgi/members.md") == "ru/coalitions/kgi/members/"
+    assert pages.address("ru/coalitions/kgi/index.md") == "ru/coalitions/kgi/"
+    assert pages.address("index.md") == "" and pages.address("ru/index.md") == "ru/"
+    assert pages.address("ru/coalitions/kgi/members.md", directory_urls=False) == "ru/coalitions/kgi/members.html"
+    assert pages.address("ru/index.md", directory_urls=False) == "ru/index.html"
+    assert pages.address("coalitions/kgi/members.csv") == "coalitions/kgi/members.csv"

@@ -19,7 +19,8 @@ def text_of(page, url: str) -> str:
 def coalition_urls(site_model, lang):
     for cid in site_model.coalitions:
         for part in ("overview", "directions", "members", "statements", "contacts"):
-            yield cid, part, pages.url(pages.coalition_page(site_model, cid, part), lang)
+            if pages.coalition_page(site_model, cid, part):  # a part with nothing has no page
+                yield cid, part, pages.url(pages.coalition_page(site_model, cid, part), lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -49,10 +50,16 @@ def test_coalition_facts_are_on_their_pages(site_model, page, lang):
             assert leader.name.get(lang) in overview
         for figure in c.figures:
             assert figure.value in overview and figure.label.get(lang) in overview
+        if not c.directions:
+            assert not pages.coalition_page(site_model, cid, "directions")
+            continue
         directions = text_of(page, pages.url(pages.coalition_page(site_model, cid, "directions"), lang))
         for d in c.directions:
             assert " ".join(d.title.get(lang).split()) in directions
             assert " ".join(d.text.get(lang).split()) in directions
+        if not c.contacts:
+            assert not pages.coalition_page(site_model, cid, "contacts")
+            continue
         contacts = text_of(page, pages.url(pages.coalition_page(site_model, cid, "contacts"), lang))
         k = c.contacts
         for value in (k.phone, k.email, k.website, k.facebook, k.telegram, k.hotline,
@@ -65,10 +72,13 @@ def test_coalition_facts_are_on_their_pages(site_model, page, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_members_pages_list_every_member_by_type(site_model, page, lang):
     for cid in site_model.coalitions:
+        entries = site_model.members_of(cid)
+        if not entries:  # an unpublished list has no page saying only that
+            assert not pages.coalition_page(site_model, cid, "members")
+            continue
         url = pages.url(pages.coalition_page(site_model, cid, "members"), lang)
         tags = Tags(page(url).article)
-        entries = site_model.members_of(cid)
-        expected = i18n.count(len(entries), "members", lang) if entries else i18n.t(lang, "members.unlisted")
+        expected = i18n.count(len(entries), "members", lang)
         assert expected in tags.text
         for member, membership in entries:
             assert member.name.get(lang) in tags.text, f"{url} lacks {member.id}"
@@ -108,7 +118,8 @@ def test_home_shows_coalition_cards_and_latest(site_model, page, lang):
         assert c.name.get(lang) in home.text
         assert i18n.t(lang, f"kind.{c.kind}") in home.text
         n = len(site_model.members_of(cid))
-        assert (i18n.count(n, "members", lang) if n else i18n.t(lang, "members.unlisted")) in home.text
+        if n:  # an unpublished list is not a number
+            assert i18n.count(n, "members", lang) in home.text
         if c.founded_date:
             assert i18n.date(c.founded_date, lang) in home.text
     for s in site_model.statements_of()[:5]:
@@ -190,7 +201,7 @@ def test_every_page_has_its_lang_and_both_alternates(built):
         for href in alternates.values():
             assert ((path.parent / href).resolve() / "index.html").is_file(), f"{rel}: {href}"
         pages_checked += 1
-    assert pages_checked > 60
+    assert pages_checked > 50  # 56: the seeds' sections without directions, contacts or members have no page
 
 
 def test_links_work_under_a_sub_path(built):

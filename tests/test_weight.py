@@ -5,11 +5,12 @@ Numbers for the README come from `scripts/page_weight.py`; this file only holds 
 """
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
 
-from conftest import ROOT, SITE_URL, build, copy_project
+from conftest import REPOSITORY_URL, ROOT, SITE_URL, build, copy_project
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import page_weight  # noqa: E402
@@ -30,6 +31,7 @@ def test_search_index_is_measured_apart():
 
 
 EXTRA = 200  # statements added: 400 more pages
+NUMBER = re.compile(rb'(?<=<span class="ms-numbers__value">)\d+(?=</span>)')
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +43,7 @@ def grown_site(tmp_path_factory):
         for lang in ("kk", "ru"):
             (project / "docs" / "statements" / f"zz-extra-{i:03}.{lang}.md").write_text(
                 f'---\ntitle: "Extra {i}"\nkind: news\nstatus: adopted\n---\n\nText {i}.\n', encoding="utf-8")
-    result = build(project, project / "site", SITE_URL)
+    result = build(project, project / "site", SITE_URL, env={"REPOSITORY_URL": REPOSITORY_URL})
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -49,6 +51,7 @@ def grown_site(tmp_path_factory):
 @pytest.mark.parametrize("page", ["index.html", "ru/coalitions/kgi/members/index.html",
                                   "statements/kgi-declaration/index.html", "events/index.html"])
 def test_page_html_does_not_grow_with_the_number_of_pages(built, grown_site, page):
-    small, large = (built / page).read_bytes(), (grown_site / page).read_bytes()
+    # The landing pages' key numbers count the statements: their digits may change, nothing else.
+    small, large = (NUMBER.sub(b"", (site / page).read_bytes()) for site in (built, grown_site))
     assert len(large) == len(small), f"{page}: {len(small)} → {len(large)} bytes"
     assert (grown_site / "statements" / f"zz-extra-{EXTRA - 1:03}" / "index.html").is_file()

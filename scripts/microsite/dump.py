@@ -63,7 +63,8 @@ def _awaiting(record) -> dict:
 
 def coalition(c: Coalition) -> dict:
     return _drop_empty({
-        "id": c.id, "name": text(c.name), "short_name": text(c.short_name), "kind": c.kind,
+        "id": c.id, "name": text(c.name), "short_name": text(c.short_name),
+        "logo": c.logo, "accent": c.accent, "kind": c.kind,
         "scope": c.scope, "place": text(c.place),
         "founded": _drop_empty({"date": c.founded_date, "place": text(c.founded_place)}),
         "parent": c.parent, "leaders": [_person(p) for p in c.leaders], "summary": text(c.summary),

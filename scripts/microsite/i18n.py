@@ -7,9 +7,10 @@ import functools
 from babel import Locale
 from babel.dates import format_date
 
-# Babel (CLDR) knows both languages' month names and plural rules; only the trailing
-# abbreviation of «жыл» / «год» is the local custom we add.
-_DATE_PATTERN = {"kk": "d MMMM y 'ж'.", "ru": "d MMMM y 'г'."}
+# Babel (CLDR) knows both languages' month names and plural rules. Kazakh dates in Kazakh order,
+# the official form «2019 жылғы 28 тамыз» (CLDR's short form is «2019 ж. 28 тамыз»; «28 тамыз
+# 2019 ж.» follows the Russian order); Russian «28 августа 2019 г.».
+_DATE_PATTERN = {"kk": "y 'жылғы' d MMMM", "ru": "d MMMM y 'г'."}
 
 UI: dict[str, dict[str, str]] = {
     "kk": {
@@ -32,6 +33,32 @@ UI: dict[str, dict[str, str]] = {
         "contacts": "Байланыс",
         "contacts.none": "Байланыс деректері әзірге жоқ.",
         "founded": "Құрылған",
+        "founded.place": "Құрылған жері",
+        "organisations": "Ұйымдар",
+        "cta.join": "Декларацияға қосылу",
+        "cta.declaration": "Декларацияны оқу",
+        "cta.press": "Баспасөз қызметі",
+        "cta.contact": "Байланысу",
+        "cta.coalitions": "Коалициялар",
+        "cta.statements": "Мәлімдемелерді оқу",
+        "cta.members": "Мүшелерін көру",
+        "more.statements": "Барлық мәлімдемелер",
+        "more.events": "Барлық іс-шаралар",
+        "more.coalitions": "Барлық коалициялар",
+        "footer.contacts": "Байланыс",
+        "footer.data": "Жазылу және ашық деректер",
+        "footer.edit": "Бұл бетті түзету",
+        "footer.licence": "Мәтіндер лицензиясы",
+        "members.filter": "Атауы бойынша іздеу",
+        "members.filter.type": "Түрі",
+        "members.filter.all": "Барлық түрлері",
+        "members.filter.none": "Бұл сүзгі бойынша ұйым табылмады.",
+        "member.in": "Коалициялардағы мүшелігі",
+        "statement.print": "Басып шығару",
+        "statement.share": "Бөлісу",
+        "statement.copy": "Сілтемені көшіру",
+        "statement.copied": "Сілтеме көшірілді",
+        "statement.corrections": "Түзетулер",
         "place": "Орны",
         "scope": "Ауқымы",
         "kind": "Түрі",
@@ -71,7 +98,7 @@ UI: dict[str, dict[str, str]] = {
         "notfound.title": "Бет табылмады",
         "notfound.text": "Бұл мекенжай бойынша бет жоқ: ол жойылған, көшірілген немесе сілтемеде қате бар.",
         "notfound.home": "Басты бетке өту",
-        "feed": "Жаңалықтарға жазылу (Atom)",
+        "feed": "Жаңалықтарға жазылу",
         "directions.of": "басым бағыттары",
         "notice.fallback": "Бұл бет әлі қазақ тіліне аударылмаған: төменде орысша нұсқасы берілген.",
         "notice.review": "Қазақша мәтін — аударма, ана тілін білетін маманның тексеруін күтуде.",
@@ -115,6 +142,32 @@ UI: dict[str, dict[str, str]] = {
         "contacts": "Контакты",
         "contacts.none": "Контактов пока нет.",
         "founded": "Создана",
+        "founded.place": "Место создания",
+        "organisations": "Организации",
+        "cta.join": "Присоединиться к декларации",
+        "cta.declaration": "Читать декларацию",
+        "cta.press": "Пресс-служба",
+        "cta.contact": "Связаться",
+        "cta.coalitions": "Коалиции",
+        "cta.statements": "Читать заявления",
+        "cta.members": "Смотреть участников",
+        "more.statements": "Все заявления",
+        "more.events": "Все мероприятия",
+        "more.coalitions": "Все коалиции",
+        "footer.contacts": "Контакты",
+        "footer.data": "Подписка и открытые данные",
+        "footer.edit": "Редактировать эту страницу",
+        "footer.licence": "Лицензия текстов",
+        "members.filter": "Поиск по названию",
+        "members.filter.type": "Тип",
+        "members.filter.all": "Все типы",
+        "members.filter.none": "По этому фильтру организаций нет.",
+        "member.in": "Участие в коалициях",
+        "statement.print": "Распечатать",
+        "statement.share": "Поделиться",
+        "statement.copy": "Скопировать ссылку",
+        "statement.copied": "Ссылка скопирована",
+        "statement.corrections": "Исправления",
         "place": "Место",
         "scope": "Масштаб",
         "kind": "Тип",
@@ -154,7 +207,7 @@ UI: dict[str, dict[str, str]] = {
         "notfound.title": "Страница не найдена",
         "notfound.text": "По этому адресу страницы нет: она удалена, перенесена или в ссылке ошибка.",
         "notfound.home": "Перейти на главную",
-        "feed": "Подписаться на новости (Atom)",
+        "feed": "Подписаться на новости",
         "directions.of": "приоритетные направления",
         "notice.fallback": "Эта страница ещё не переведена на русский язык: ниже приведена казахская версия.",
         "notice.review": "Русский текст — перевод, ожидает проверки носителем языка.",
@@ -193,7 +246,7 @@ def t(lang: str, key: str) -> str:
 
 @functools.lru_cache(maxsize=4096)  # Babel formats slowly; a site repeats few dates many times
 def date(value: dt.date | None, lang: str) -> str:
-    """«28 тамыз 2019 ж.» / «28 августа 2019 г.»; an unknown date says so."""
+    """«2019 жылғы 28 тамыз» / «28 августа 2019 г.»; an unknown date says so."""
     if value is None:
         return t(lang, "date.none")
     return format_date(value, _DATE_PATTERN[lang], locale=lang)

@@ -80,6 +80,14 @@ def form_fields(form_path: Path = FORM) -> list[dict]:
             for f in form["body"] if f["type"] != "markdown"]
 
 
+def coalitions_in_form(form_path: Path = FORM) -> frozenset[str]:
+    """The coalitions a reader can join through the form (none when the form is absent)."""
+    if not form_path.is_file():
+        return frozenset()
+    field = next((f for f in form_fields(form_path) if f["id"] == "coalition"), None)
+    return frozenset(option_id(o) for o in field["options"]) if field else frozenset()
+
+
 def option_id(option: str) -> str:
     """'Саяси партия / Политическая партия (political-party)' → 'political-party'."""
     match = re.search(r"\(([a-z0-9-]+)\)\s*$", option)

@@ -83,7 +83,7 @@ def coalition(d: dict, path: str) -> Coalition:
     press = contacts.pop("press", None)
     return Coalition(
         id=d["id"], name=_text(d["name"]), short_name=_text(d.get("short_name")),
-        kind=d["kind"], scope=d["scope"], place=_text(d["place"]), summary=_text(d["summary"]),
+        logo=d.get("logo", ""), accent=d.get("accent", ""), kind=d["kind"], scope=d["scope"], place=_text(d["place"]), summary=_text(d["summary"]),
         founded_date=_date(founded.get("date")), founded_place=_text(founded.get("place")),
         parent=d.get("parent", ""),
         leaders=tuple(Person(_text(p["name"]), _text(p.get("role"))) for p in d.get("leaders", ())),

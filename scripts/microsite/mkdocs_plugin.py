@@ -17,7 +17,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import csp, i18n, pages, sanitize, search, seo, sitemap
+from . import csp, i18n, joinform, pages, sanitize, search, seo, sitemap, views
 from .errors import ContentError, ContentErrors
 from .messages import _, texts
 from .model import DEFAULT_LANG, LANGS
@@ -62,6 +62,14 @@ class MicrositeConfig(base.Config):
     """Also build drafts and statements under review, under a banner (never for production)."""
     search_lang = c.DictOfItems(c.ListOfItems(c.Type(str)), default={"kk": ["kk"], "ru": ["en", "ru"]})
     """lunr languages of each site language's search index ("kk" is ours: stem_kk.py)."""
+    repository = c.Type(str, default="")
+    """The repository's web address (https://github.com/<owner>/<name>): the "join" form and
+    "edit this page" links; without it neither is shown."""
+    branch = c.Type(str, default="main")
+    """The branch editors edit ("edit this page")."""
+    licence = c.Type(str, default="")
+    """The licence of the texts, as the footer names it (e.g. "CC BY 4.0"); empty: not shown."""
+    licence_url = c.Type(str, default="")
 
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
@@ -70,6 +78,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.site = None
         self.not_found: bytes | None = None  # the default language's 404.html
         self.theme_scripts: list = []  # patterns of the theme's inline scripts (csp.py)
+        self.repo = views.Repository()
         self.own_user = self.own_kernel = 0.0  # CPU seconds in this plugin's hooks, all builds
         # Builds under way: i18n runs the other languages' builds from inside the first one's
         # on_post_build, so the whole site is finished only when the outermost build ends.
@@ -91,9 +100,12 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if self.site is None:  # the i18n plugin runs on_config again for each language
             self.source_docs = Path(config.docs_dir).resolve()
             start, cpu = time.perf_counter(), time.process_time()
+            self.repo = views.Repository(
+                self.config.repository, self.config.branch,
+                joinform.coalitions_in_form(root / ".github" / "ISSUE_TEMPLATE" / "join.yml"))
             try:
                 self.site, written = stage(root / self.config.data_dir, self.source_docs, staging,
-                                           config.site_url or "", self.config.preview)
+                                           config.site_url or "", self.config.preview, self.repo)
             except (ContentError, ContentErrors) as err:
                 # Every problem, then stop: a site is never built from part of the content.
                 raise PluginError("\n".join([str(err), *texts(_(
@@ -111,7 +123,16 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_env(self, env, config, files):
         # Engine-free data the templates print: Open Graph locales; the 404 page's words.
         env.globals.update(og_locales=seo.OG_LOCALE, ui=i18n.UI, not_found_langs=LANGS,
-                           not_found_roots={lang: pages.lang_root(lang) or "./" for lang in LANGS})
+                           not_found_roots={lang: pages.lang_root(lang) or "./" for lang in LANGS},
+                           footers=views.footers(self.site),
+                           home_coalition=self.site.single.id if self.site.single else "",
+                           edit_base=self.repo.edit_base,
+                           accents_css=views.ACCENTS if views.accents_css(self.site) else "",
+                           licence={"name": self.config.licence, "url": self.config.licence_url})
+        directory_urls = config.use_directory_urls
+        # A page of the site (views.Link.page) at the address the engine gives it; the
+        # template's `url` filter then makes it relative to the page it is printed on.
+        env.filters["ms_url"] = lambda rooted: pages.address(rooted, directory_urls) or "./"
         # Addresses from front matter (a page's `feed`) are printed only if they are the site's.
         env.filters["site_path"] = sanitize.site_path
         # The inline scripts the Content-Security-Policy lets run: the theme's own.

@@ -104,6 +104,8 @@ class Coalition:
     place: Text
     summary: Text
     short_name: Text = Text()
+    logo: str = ""      # a file below docs/ (assets/…)
+    accent: str = ""    # #rrggbb
     founded_date: dt.date | None = None
     founded_place: Text = Text()
     parent: str = ""
@@ -263,6 +265,12 @@ class Site:
     @cached_property
     def _events_index(self) -> dict[str | None, list[Event]]:
         return _by_coalition(self.events.values(), lambda e: e.date)
+
+    def statement_titled(self, title: Text) -> Statement | None:
+        """The site's own statement a source names by its title (in either language), if any."""
+        wanted = {" ".join(x.split()) for x in (title.kk, title.ru) if x}
+        return next((s for s in self.statements.values()
+                     if wanted & {" ".join(x.title.split()) for x in s.texts.values()}), None)
 
     def declaration_of(self, coalition_id: str) -> Statement | None:
         return next((s for s in self.statements_of(coalition_id) if s.kind == "declaration"), None)

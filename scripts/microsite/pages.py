@@ -23,8 +23,21 @@ RESERVED_IDS = frozenset({*SECTION_PARTS, "index", "page", "feed", "search", "as
                           "robots", "404", "coalitions", "events", "kk", "ru"})
 
 
+def has_part(site: Site, coalition_id: str, part: str) -> bool:
+    """A part of a coalition's section exists only when it has something to show: no page of
+    directions showing "—", no contacts page with nothing, no list saying only that it is not
+    published (the overview always has the name and the goal)."""
+    c = site.coalitions[coalition_id]
+    return {"directions": bool(c.directions), "members": bool(site.members_of(coalition_id)),
+            "statements": bool(site.statements_of(coalition_id)), "contacts": bool(c.contacts),
+            }.get(part, True)
+
+
 def coalition_page(site: Site, coalition_id: str, part: str = "overview") -> str:
-    """With one coalition the repository is that coalition's own microsite, served from `/`."""
+    """With one coalition the repository is that coalition's own microsite, served from `/`.
+    A part with nothing to show has no page: "" (see `has_part`)."""
+    if not has_part(site, coalition_id, part):
+        return ""
     if part == "declaration":
         declaration = site.declaration_of(coalition_id)
         return statement_page(declaration.id) if declaration else ""
@@ -55,6 +68,11 @@ def statement_page(statement_id: str) -> str:
     return f"statements/{statement_id}.md"
 
 
+def member_page(member_id: str) -> str:
+    """An organisation's own page: only for one that belongs to several coalitions."""
+    return f"members/{member_id}.md"
+
+
 def event_page(event_id: str) -> str:
     return f"events/{event_id}.md"
 
@@ -65,8 +83,8 @@ def nav(site: Site) -> list[str]:
     if site.single:
         cid = site.single.id
         parts = [coalition_page(site, cid, p) for p in SECTION_PARTS if p != "declaration"]
-        return parts + [EVENTS]
-    return [HOME, COALITIONS, STATEMENTS, EVENTS]
+        return [p for p in parts if p] + ([EVENTS] if site.events else [])
+    return [HOME, COALITIONS] + ([STATEMENTS] if site.statements else []) + ([EVENTS] if site.events else [])
 
 
 def link(from_page: str, to_page: str) -> str:
@@ -92,6 +110,18 @@ def url(page: str, lang: str) -> str:
     stem = page[:-3]
     stem = "" if stem == "index" else stem.removesuffix("/index")
     return lang_root(lang) + (stem + "/" if stem else "")
+
+
+def address(rooted: str, directory_urls: bool = True) -> str:
+    """The address below the site root of a page given by its source path below its language's
+    root (``ru/coalitions/kgi/members.md``), as the engine writes it: ``ru/coalitions/kgi/members/``,
+    or ``…/members.html`` without directory URLs (the preview artifact). Other files as given."""
+    if not rooted.endswith(".md"):
+        return rooted
+    stem = rooted[:-3]
+    if not directory_urls:
+        return stem + ".html"
+    return stem[:-len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def lang_root(lang: str) -> str:

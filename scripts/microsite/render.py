@@ -13,7 +13,7 @@ import json
 import re
 from collections import Counter
 
-from . import i18n, lifecycle, pages, seo
+from . import i18n, lifecycle, pages, seo, views
 from .i18n import t
 from .load import FRONT_MATTER
 from .model import LANGS, Coalition, Event, Site, Source, Statement, Text
@@ -109,7 +109,9 @@ class Page:
         lines = [f"\n## {self.t('sources')}\n"]
         for s in sources:
             title = self.tx(s.title)
-            parts = [f"[{title}]({target(s.url)})" if s.url else title]
+            own = self.site.statement_titled(s.title) if not s.url else None
+            link = target(s.url) if s.url else (self.to(pages.statement_page(own.id)) if own else "")
+            parts = [f"[{title}]({link})" if link else title]
             parts += [esc(s.publisher)] if s.publisher else []
             parts += [self.date(s.date)] if s.date else []
             lines.append("- " + ", ".join(parts))
@@ -133,6 +135,35 @@ def _statement_item(p: Page, s: Statement, with_coalition: bool = True) -> str:
 def _event_item(p: Page, e: Event) -> str:
     return (f"- [{p.tx(e.title)}]({p.to(pages.event_page(e.id))})  \n"
             f"  <small>{p.date(e.date)} · {p.tx(e.place)}</small>")
+
+
+def _cards(items: list[str]) -> str:
+    """Material's grid of cards (its documented Markdown form)."""
+    return '<div class="grid cards" markdown>\n\n' + "\n".join(items) + "\n</div>\n\n" if items else ""
+
+
+def _card(icon: str, title: str, detail: str = "") -> str:
+    return (f"-   :{icon}:{{ .lg .middle }} **{title}**\n"
+            + (f"\n    ---\n\n    {detail}\n" if detail else ""))
+
+
+def _number_icon(i: int) -> str:
+    return f"material-numeric-{i}-circle" if i <= 9 else "material-numeric-9-plus-circle"
+
+
+def _statement_card(p: Page, s: Statement, with_coalition: bool = True) -> str:
+    text = s.text_for(p.lang)
+    title = f"[{p.in_lang(esc(text.title), text.lang)}]({p.to(pages.statement_page(s.id))})"
+    meta = [p.date(s.date) if s.date else "", p.t(f"statement.{s.kind}")]
+    if with_coalition and s.coalition:
+        meta.append(p.coalition_name(s.coalition))
+    return _card("material-file-document-outline", title + lifecycle.badge(s, p.lang),
+                 " · ".join(m for m in meta if m))
+
+
+def _event_card(p: Page, e: Event) -> str:
+    return _card("material-calendar-month-outline", f"[{p.tx(e.title)}]({p.to(pages.event_page(e.id))})",
+                 f"{p.date(e.date)} · {p.tx(e.place)}")
 
 
 def feed_path(lang: str) -> str:
@@ -195,57 +226,88 @@ def coalition_card(p: Page, c: Coalition) -> str:
     facts = [p.t(f"kind.{c.kind}"), p.tx(c.place)]
     if c.founded_date:
         facts.append(f"{p.t('founded')}: {p.date(c.founded_date)}")
-    facts.append(members_count(p, n))
+    if n:  # a list that is not published is not a number
+        facts.append(members_count(p, n))
     return (f"-   :material-account-group:{{ .lg .middle }} **[{p.tx(c.name)}]"
             f"({p.to(pages.coalition_page(p.site, c.id))})**\n\n    ---\n\n"
             f"    {' · '.join(facts)}\n")
 
 
-def home(site: Site, lang: str) -> str:
+def landing_meta(hero: views.Hero, cid: str = "", **meta) -> dict:
+    """Front matter of a landing page: the hero the template opens with, no table of contents."""
+    return {**meta, "template": "landing.html", "hide": ["navigation", "toc"],
+            "hero": views.as_data(hero), **({"coalition": cid} if cid else {})}
+
+
+def home(site: Site, lang: str, repo: views.Repository = views.Repository()) -> str:
     p = Page(site, pages.HOME, lang)
-    out = [front_matter(title=p.t("site.name"), hide=["navigation"], description=p.t("home.intro"),
-                        feed=feed_path(lang)),
-           f"# {p.t('site.name')}\n\n{p.t('home.intro')}\n\n",
-           f"## {p.t('coalitions')}\n\n", coalition_grid(p)]
-    out += [f"\n## {p.t('statements.latest')}\n\n",
-            _list_or([_statement_item(p, s) for s in site.statements_of()[:5]], p.t("statements.none")),
-            f"\n[{p.t('statements')} →]({p.to(pages.STATEMENTS)})\n", feed_link(p),
-            f"\n## {p.t('events.latest')}\n\n",
-            _list_or([_event_item(p, e) for e in site.events_of()[:5]], p.t("events.none"))]
+    out = [front_matter(**landing_meta(views.home_hero(site, lang, repo), title=p.t("site.name"),
+                                       description=p.t("home.intro"), feed=feed_path(lang))),
+           f"## {p.t('coalitions')}\n\n", coalition_grid(p, featured(site))]
+    if len(site.coalitions) > HOME_COALITIONS:
+        out.append(f"\n[{p.t('more.coalitions')} ({len(site.coalitions)}) →]({p.to(pages.COALITIONS)})\n\n")
+    latest = site.statements_of()[:5]
+    if latest:
+        out += [f"## {p.t('statements.latest')}\n\n", _cards([_statement_card(p, s) for s in latest]),
+                f"[{p.t('more.statements')} →]({p.to(pages.STATEMENTS)})\n", feed_link(p)]
+    events = site.events_of()[:5]
+    if events:
+        out += [f"\n## {p.t('events.latest')}\n\n", _cards([_event_card(p, e) for e in events]),
+                f"[{p.t('more.events')} →]({p.to(pages.EVENTS)})\n"]
     return "".join(out)
 
 
-def coalition_grid(p: Page) -> str:
-    cards = [coalition_card(p, c) for c in p.site.coalitions.values()]
+def coalition_grid(p: Page, coalitions=None) -> str:
+    cards = [coalition_card(p, c) for c in (p.site.coalitions.values() if coalitions is None else coalitions)]
     return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n"
 
 
-def coalitions_index(site: Site, lang: str) -> str:
-    p = Page(site, pages.COALITIONS, lang)
-    return (front_matter(title=p.t("coalitions"), description=p.t("home.intro"))
-            + f"# {p.t('coalitions')}\n\n" + coalition_grid(p))
+HOME_COALITIONS = 9  # the home page stays light however large the network grows
 
 
-def overview(site: Site, cid: str, lang: str) -> str:
+def featured(site: Site) -> list[Coalition]:
+    """The home page's coalitions: the largest by members, then the most recently founded, in
+    the site's order; all of them while they fit."""
+    every = list(site.coalitions.values())
+    if len(every) <= HOME_COALITIONS:
+        return every
+    largest = sorted(every, key=lambda c: -len(site.members_of(c.id)))[:HOME_COALITIONS * 2 // 3]
+    recent = sorted((c for c in every if c.founded_date and c not in largest),
+                    key=lambda c: c.founded_date, reverse=True)
+    rest = [c for c in every if c not in largest and c not in recent]
+    chosen = {c.id for c in (largest + recent + rest)[:HOME_COALITIONS]}
+    return [c for c in every if c.id in chosen]
+
+
+def coalitions_index(site: Site, lang: str) -> list[str]:
+    return paginated(site, pages.COALITIONS, lang,
+                     {"title": t(lang, "coalitions"), "description": t(lang, "home.intro")},
+                     lambda p: f"# {p.t('coalitions')}\n\n",
+                     lambda p, part: coalition_grid(p, part), list(site.coalitions.values()))
+
+
+def overview(site: Site, cid: str, lang: str, repo: views.Repository = views.Repository()) -> str:
+    """A coalition's landing page: the hero (template) with its name, goal, founding facts, numbers
+    and calls to action; below it directions, latest statements and events as cards."""
     c = site.coalitions[cid]
     p = Page(site, pages.coalition_page(site, cid), lang)
-    members = site.members_of(cid)
-    founded = ", ".join(x for x in (p.date(c.founded_date) if c.founded_date else "", p.tx(c.founded_place)) if x)
-    parent = f"[{p.coalition_name(c.parent)}]({p.to(pages.coalition_page(site, c.parent))})" if c.parent else ""
-    out = [front_matter(title=c.name.get(lang), description=seo.shorten(c.summary.get(lang)),
-                        jsonld=seo.coalition(site, cid, lang, p.path)),
-           f"# {p.tx(c.name)}\n\n", p.menu(cid, "overview")]
-    if c.short_name:
-        out.append(f"**{p.tx(c.short_name)}**\n\n")
-    out.append(f"{p.tx(c.summary)}\n\n")
-    out.append(_facts([
-        (p.t("kind"), p.t(f"kind.{c.kind}")),
-        (p.t("scope"), f"{p.t(f'scope.{c.scope}')} · {p.tx(c.place)}"),
-        (p.t("founded"), founded),
-        (p.t("part_of"), parent),
-        (p.t("members"), f"[{members_count(p, len(members))}]"
-                         f"({p.to(pages.coalition_page(site, cid, 'members'))})"),
-    ]))
+    meta = landing_meta(views.coalition_hero(site, cid, lang, repo), cid,
+                        title=c.name.get(lang), description=seo.shorten(c.summary.get(lang)),
+                        jsonld=seo.coalition(site, cid, lang, p.path), edit=c.path)
+    out = [front_matter(**meta), p.menu(cid, "overview")]
+    if c.directions:
+        link = p.to(pages.coalition_page(site, cid, "directions"))
+        out.append(f"## {p.t('directions')}\n\n")
+        out.append(_cards([_card(_number_icon(i), f"[{p.tx(d.title)}]({link}#direction-{i})")
+                           for i, d in enumerate(c.directions, 1)]))
+    statements = site.statements_of(cid)
+    if statements:
+        out.append(f"## {p.t('statements.latest')}\n\n")
+        out.append(_cards([_statement_card(p, s, False) for s in statements[:5]]))
+    events = site.events_of(cid)
+    if events:
+        out.append(f"## {p.t('events.latest')}\n\n")
+        out.append(_cards([_event_card(p, e) for e in events[:5]]))
     if c.figures:
         out.append(f"## {p.t('figures')}\n\n")
         out += [f"- **{esc(f.value)}** — {p.tx(f.label)}\n" for f in c.figures]
@@ -254,20 +316,14 @@ def overview(site: Site, cid: str, lang: str) -> str:
         out.append(f"## {p.t('leaders')}\n\n")
         out += [f"- **{p.tx(x.name)}**" + (f" — {p.tx(x.role)}" if x.role else "") + "\n" for x in c.leaders]
         out.append("\n")
+    if c.parent:
+        out.append(f"## {p.t('part_of')}\n\n"
+                   f"[{p.coalition_name(c.parent)}]({p.to(pages.coalition_page(site, c.parent))})\n\n")
     children = site.children_of(cid)
     if children:
         out.append(f"## {p.t('children')}\n\n")
         out += [f"- [{p.tx(ch.name)}]({p.to(pages.coalition_page(site, ch.id))})\n" for ch in children]
         out.append("\n")
-    if c.directions:
-        out.append(f"## {p.t('directions')}\n\n")
-        out += [f"{i}. [{p.tx(d.title)}]({p.to(pages.coalition_page(site, cid, 'directions'))}#direction-{i})\n"
-                for i, d in enumerate(c.directions, 1)]
-        out.append("\n")
-    statements = site.statements_of(cid)
-    if statements:
-        out.append(f"## {p.t('statements.latest')}\n\n")
-        out.append(_list_or([_statement_item(p, s, False) for s in statements[:5]], ""))
     out.append(p.sources(c.sources))
     out.append(p.review_note(lang in c.awaiting_review))
     return "".join(out)
@@ -278,14 +334,13 @@ def directions(site: Site, cid: str, lang: str) -> str:
     p = Page(site, pages.coalition_page(site, cid, "directions"), lang)
     title = f"{p.t('directions')} — {c.name.get(lang)}"
     listed = "; ".join(d.title.get(lang) for d in c.directions)
-    out = [front_matter(title=title, description=seo.shorten(f"{c.name.get(lang)} — {p.t('directions.of')}: {listed}")),
+    out = [front_matter(title=title, description=seo.shorten(f"{c.name.get(lang)} — {p.t('directions.of')}: {listed}"),
+                        coalition=cid, edit=c.path),
            p.heading(cid, p.t("directions"), "directions")]
     for i, d in enumerate(c.directions, 1):
         out.append(f"## {i}. {p.tx(d.title)} {{ #direction-{i} }}\n\n")
         if d.text:
             out.append(f"{p.tx(d.text)}\n\n")
-    if not c.directions:
-        out.append("—\n")
     out.append(p.review_note(lang in c.awaiting_review))
     return "".join(out)
 
@@ -314,10 +369,9 @@ def members(site: Site, cid: str, lang: str) -> list[str]:
             data = [f"[{ext.upper()}]({p.to(pages.members_data(site, cid, ext))})" for ext in ("csv", "json")]
             out += (f'<p class="ms-download" markdown>:material-download: {p.t("members.download")}: '
                     f'{" · ".join(data)}</p>\n\n')
-        if not entries:
-            out += p.t("members.none") + "\n"
-        elif len(entries) > pages.PER_PAGE:
-            # Jump links to each type's first page: a long list stays findable on a phone.
+        if len(starts) > 1:
+            # Jump links to each type's group (on its page): the filter by type without script,
+            # and a long list stays findable on a phone.
             out += (f'<nav class="ms-groups" aria-label="{p.t("members.by_type")}" markdown>\n\n'
                     + "".join(f"- [{p.t(f'type.{mtype}')} ({counts[mtype]})]"
                               f"({p.to(pages.paged(first, n))}#{mtype})\n" for mtype, n in starts.items())
@@ -325,30 +379,59 @@ def members(site: Site, cid: str, lang: str) -> list[str]:
         return out
 
     def body(p: Page, part: list) -> str:
-        out, review = [], False
+        # The whole list is in the page; members-filter.js (loaded by `filter: true`) adds a
+        # name box and a type menu above it, with these words.
+        words = {k: html.escape(p.t(f"members.{k}"), quote=True) for k in ("filter", "filter.type", "filter.none")}
+        out, review = [f'<div class="ms-directory" data-filter="{words["filter"]}" '
+                       f'data-filter-type="{words["filter.type"]}" data-filter-all="{html.escape(p.t("members.filter.all"))}" '
+                       f'data-filter-none="{words["filter.none"]}" markdown>\n\n'], False
         for mtype, group in itertools.groupby(part, key=lambda e: e[0].type):
             out.append(f"## {p.t(f'type.{mtype}')} ({counts[mtype]}) {{ #{mtype} }}\n\n")
             for m, ms in group:
                 # A list, not a table: it reflows on a phone instead of scrolling sideways.
                 name = p.tx(m.name)
-                if m.link:
+                if len(m.memberships) > 1:  # its own page lists its coalitions
+                    name = f"[{name}]({p.to(pages.member_page(m.id))})"
+                elif m.link:
                     name = f"[{name}]({target(m.link)})"
-                mark = ""
-                if lang in m.awaiting_review:
-                    # An entity, not "*": a literal asterisk would pair with the bold marks.
-                    review, mark = True, "<sup>&#42;</sup>"
+                # Names we translated ourselves: one discreet note under the list, not a mark
+                # on every line.
+                review = review or lang in m.awaiting_review
                 details = [f"{p.t('joined')}: {p.date(ms.joined)}" if ms.joined else "",
                            p.tx(ms.role) if ms.role else ""]
                 details = " · ".join(d for d in details if d)
-                out.append(f"- **{name}**{mark}" + (f"  \n  <small>{details}</small>" if details else "") + "\n")
+                out.append(f"- **{name}**" + (f"  \n  <small>{details}</small>" if details else "") + "\n")
             out.append("\n")
+        out.append("</div>\n\n")
         if review:
-            out.append(f'<p class="ms-review" markdown><sup>&#42;</sup> {p.t("notice.review")}</p>\n')
+            out.append(p.review_note(True))
         return "".join(out)
 
     meta = {"title": f"{t(lang, 'members')} — {c.name.get(lang)}",
-            "description": f"{c.name.get(lang)}: {members_count(Page(site, first, lang), len(entries))}"}
+            "description": f"{c.name.get(lang)}: {members_count(Page(site, first, lang), len(entries))}",
+            "coalition": cid, "filter": True}
     return paginated(site, first, lang, meta, head, body, entries)
+
+
+def member(site: Site, mid: str, lang: str) -> str:
+    """An organisation in several coalitions: the coalitions, with when it joined and its role."""
+    m = site.members[mid]
+    p = Page(site, pages.member_page(mid), lang)
+    out = [front_matter(title=m.name.get(lang), description=f"{m.name.get(lang)} — {p.t('member.in')}",
+                        edit=m.path),
+           f"# {p.tx(m.name)}\n\n", f'<p class="ms-meta" markdown>{p.t(f"type.{m.type}")}</p>\n\n']
+    if m.link:
+        out.append(f"[{esc(m.link)}]({m.link})\n\n")
+    out.append(f"## {p.t('member.in')}\n\n")
+    cards = []
+    for ms in m.memberships:
+        details = [f"{p.t('joined')}: {p.date(ms.joined)}" if ms.joined else "", p.tx(ms.role) if ms.role else ""]
+        cards.append(_card("material-account-group",
+                           f"[{p.coalition_name(ms.coalition)}]({p.to(pages.coalition_page(site, ms.coalition))})",
+                           " · ".join(d for d in details if d)))
+    out.append(_cards(cards))
+    out.append(p.review_note(lang in m.awaiting_review))
+    return "".join(out)
 
 
 def contacts(site: Site, cid: str, lang: str) -> str:
@@ -356,7 +439,7 @@ def contacts(site: Site, cid: str, lang: str) -> str:
     p = Page(site, pages.coalition_page(site, cid, "contacts"), lang)
     k = c.contacts
     out = [front_matter(title=f"{p.t('contacts')} — {c.name.get(lang)}",
-                        description=f"{p.t('contacts')} — {c.name.get(lang)}"),
+                        description=f"{p.t('contacts')} — {c.name.get(lang)}", coalition=cid, edit=c.path),
            p.heading(cid, p.t("contacts"), "contacts")]
     rows = []
     if k.press:
@@ -380,7 +463,7 @@ def coalition_statements(site: Site, cid: str, lang: str) -> list[str]:
     c = site.coalitions[cid]
     title = f"{t(lang, 'statements')} — {c.name.get(lang)}"
     return paginated(site, pages.coalition_page(site, cid, "statements"), lang,
-                     {"title": title, "description": title, "feed": feed_path(lang)},
+                     {"title": title, "description": title, "feed": feed_path(lang), "coalition": cid},
                      lambda p: p.heading(cid, p.t("statements"), "statements"),
                      lambda p, part: _list_or([_statement_item(p, s, False) for s in part], p.t("statements.none")),
                      site.statements_of(cid), feed_link)
@@ -409,7 +492,8 @@ def event(site: Site, eid: str, lang: str) -> str:
     coalition = (f"[{p.coalition_name(e.coalition)}]({p.to(pages.coalition_page(site, e.coalition))})"
                  if e.coalition else "")
     out = [front_matter(title=e.title.get(lang), description=seo.shorten(e.summary.get(lang) or e.title.get(lang)),
-                        jsonld=seo.event(site, e, lang)),
+                        jsonld=seo.event(site, e, lang), coalition=e.coalition, edit=e.path,
+                        og_date=p.date(e.date)),
            f"# {p.tx(e.title)}\n\n",
            _facts([(p.t("date"), p.date(e.date)), (p.t("place"), p.tx(e.place)),
                    (p.t("coalition"), coalition),
@@ -437,7 +521,8 @@ def statement(site: Site, sid: str, lang: str) -> str:
         meta.append(f"[{p.tx(site.events[s.event].title)}]({p.to(pages.event_page(s.event))})")
     article = seo.news_article(site, s, lang)  # its description is the page's too
     out = [front_matter(title=text.title, description=article["description"], og_type="article",
-                        jsonld=article)]
+                        jsonld=article, coalition=s.coalition, edit=text.path, share=True,
+                        **({"og_date": p.date(s.date)} if s.date else {}))]
     if s.coalition:
         current = "declaration" if s.kind == "declaration" else "statements"
         out.append(p.heading(s.coalition, esc(text.title), current))
@@ -448,7 +533,7 @@ def statement(site: Site, sid: str, lang: str) -> str:
     out.append(text.body if text.lang == lang else fallback_body(text.body, text.lang, lang))
     out.append(lifecycle.corrections(text, lang))
     if s.signatories:
-        out.append(f"\n## {p.t('signatories')}\n\n")
+        out.append(f"\n## {p.t('signatories')} ({len(s.signatories)})\n\n")
         if s.coalition:
             links = member_links(p, s.coalition, s.signatories)
             out += [f"- [{p.tx(site.members[m].name)}]({links[m]})\n" for m in s.signatories]
@@ -473,26 +558,32 @@ def fallback_page(markdown_text: str, shown_lang: str, lang: str) -> str:
     return meta + fallback_body(body, shown_lang, lang)
 
 
-def all_pages(site: Site) -> dict[str, str]:
-    """Every generated page: {per-language source path: Markdown}."""
+def all_pages(site: Site, repo: views.Repository = views.Repository()) -> dict[str, str]:
+    """Every generated page: {per-language source path: Markdown}. A page that would have
+    nothing to show is not made (`pages.has_part`; no events, no events list)."""
     out: dict[str, str] = {}
 
     def add(path: str, render, *args) -> None:
+        if not path:
+            return
         for lang in LANGS:
             result = render(site, *args, lang)  # a long list renders as several pages
             for n, text in enumerate([result] if isinstance(result, str) else result, 1):
                 out[pages.with_lang(pages.paged(path, n), lang)] = text
 
     if not site.single:  # one coalition's own pages take the home and statements places
-        add(pages.HOME, home)
-        add(pages.STATEMENTS, statements_index)
+        add(pages.HOME, functools.partial(home, repo=repo))
+        add(pages.STATEMENTS if site.statements else "", statements_index)
         add(pages.COALITIONS, coalitions_index)
-    add(pages.EVENTS, events_index)
-    section = {"overview": overview, "directions": directions, "members": members,
-               "statements": coalition_statements, "contacts": contacts}
+    add(pages.EVENTS if site.events else "", events_index)
+    section = {"overview": functools.partial(overview, repo=repo), "directions": directions,
+               "members": members, "statements": coalition_statements, "contacts": contacts}
     for cid in site.coalitions:
         for part, render_part in section.items():
             add(pages.coalition_page(site, cid, part), render_part, cid)
+    for mid, m in site.members.items():
+        if len(m.memberships) > 1:
+            add(pages.member_page(mid), member, mid)
     for eid in site.events:
         add(pages.event_page(eid), event, eid)
     for sid in site.statements:

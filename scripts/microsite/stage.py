@@ -6,9 +6,10 @@ are removed. Editors never touch this folder; it is rebuilt from `data/` and `do
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from . import feeds, files, lifecycle, opendata, pages, render, stamp
+from . import feeds, files, i18n, lifecycle, opendata, pages, render, social, stamp, views
 from .errors import ContentError, ContentErrors
 from .files import split_lang
 from .messages import _
@@ -16,11 +17,41 @@ from .load import load_site, read_text, relpath
 from .model import LANGS, Site, other_lang
 
 
-def source_tree(site: Site, docs_dir: Path, site_url: str = "") -> dict[str, bytes]:
-    """{relative path: content} of the whole tree to build."""
+def with_share_images(site: Site, generated: dict[str, str], cache: Path | None,
+                      font_dir: Path = social.FONT_DIR) -> dict[str, bytes]:
+    """The generated pages, each naming its share image (`og_image`), plus the images: the
+    page's title, its coalition (or the network) and its date, in the page's language."""
+    tree, cards = {}, {}
+    for rel, text in generated.items():
+        base, lang = split_lang(rel)
+        meta = json.loads(text.split("\n", 2)[1])  # render.front_matter: JSON on the second line
+        c = site.coalitions.get(meta.get("coalition") or (site.single.id if site.single else ""))
+        image = social.image_path(base, lang)
+        kicker = i18n.t(lang, "site.name")
+        if c:
+            named = (c.short_name or c.name).get(lang)
+            # A coalition's own overview has its name as the title: the kicker is then the site's.
+            kicker = kicker if " ".join(meta["title"].split()) == " ".join(c.name.get(lang).split()) else named
+        cards[image] = social.card_from_front_matter(text, kicker, c.accent if c else "")
+        tree[rel] = (render.front_matter(**meta, og_image=image) + text.split("\n---\n\n", 1)[1]).encode()
+    if cache is not None:
+        tree.update(social.images(cards, cache, font_dir))
+    return tree
+
+
+def source_tree(site: Site, docs_dir: Path, site_url: str = "",
+                repo: views.Repository = views.Repository(), social_cache: Path | None = None) -> dict[str, bytes]:
+    """{relative path: content} of the whole tree to build (share images drawn only with a
+    cache folder: the tests of the tree alone do not draw them)."""
     project = docs_dir.parent
-    tree = {path: text.encode() for path, text in render.all_pages(site).items()}
+    tree = with_share_images(site, render.all_pages(site, repo), social_cache)
     tree.update({path: text.encode() for path, text in feeds.files(site, site_url).items()})
+    for c in site.coalitions.values():
+        if c.logo and not (docs_dir / c.logo).is_file():
+            raise ContentError(c.path, _("logo: the file docs/{logo} does not exist — add the image "
+                                         "there, or correct the path", logo=c.logo))
+    if views.accents_css(site):
+        tree[views.ACCENTS] = views.accents_css(site).encode()
     for path, text in opendata.files(site).items():
         # Bilingual, so staged once and without a language suffix: i18n publishes it at the
         # default language's address and points the Russian pages' links there.
@@ -74,9 +105,9 @@ def write_tree(tree: dict[str, bytes], target: Path) -> int:
 
 
 def stage(data_dir: Path, docs_dir: Path, target: Path, site_url: str = "",
-          preview: bool = False) -> tuple[Site, int]:
+          preview: bool = False, repo: views.Repository = views.Repository()) -> tuple[Site, int]:
     site = stamp.validated_site(data_dir.parent, data_dir, docs_dir)
     if site is None:  # not just validated, or changed since: read and check everything
         site = load_site(data_dir, docs_dir)
     site = lifecycle.published(site, preview)
-    return site, write_tree(source_tree(site, docs_dir, site_url), target)
+    return site, write_tree(source_tree(site, docs_dir, site_url, repo, target.parent / "social"), target)

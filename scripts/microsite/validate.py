@@ -31,7 +31,8 @@ def rules(site: Site, documents: dict[str, Document], kinds: dict[str, str],
     return [*references(documents, kinds, stems), *duplicates(site, documents),
             *memberships(site, documents),
             *translations(site, documents), *placeholders(documents),
-            *statement_agreement(site, documents), *lifecycle(site, documents)]
+            *statement_agreement(site, documents), *lifecycle(site, documents),
+            *accents(site, documents)]
 
 
 def _at(documents: dict[str, Document], path: str, where: tuple, message: str) -> ContentError:
@@ -235,6 +236,23 @@ def language_mixups(documents, allowed_words: frozenset[str] = frozenset()) -> l
                     "languages, add it to data/allowed-words.yml", field=field, word=kazakh[0]),
                     *doc.where(where)))
     return found
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG 2 contrast ratio of white text on `colour` (#rrggbb)."""
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (linear(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def accents(site: Site, documents) -> Iterator[ContentError]:
+    """A coalition's colour carries the header's and buttons' white text: it must stay readable."""
+    for c in site.coalitions.values():
+        if c.accent and contrast_with_white(c.accent) < 4.5:
+            yield _at(documents, c.path, ("accent",),
+                      f"the colour {c.accent} is too light for the white text on it (contrast "
+                      f"{contrast_with_white(c.accent):.1f}:1, at least 4.5:1 is needed) — choose a darker colour")
 
 
 def placeholders(documents) -> Iterator[ContentError]:
