@@ -119,7 +119,7 @@ def test_shard_weights_titles_over_text_and_the_overview_over_its_sub_pages():
 
 
 def test_shards_keep_the_best_pages_of_a_common_key():
-    docs = [{"location": f"p{n}/", "title": "Бет", "text": "коалиция " * (n % 12)} for n in range(200)]
+    docs = [{"location": f"p{n}/", "title": "Бет", "text": "коалиция " * (n % 25)} for n in range(200)]
     _, files = search.shard({"config": {}, "docs": docs}, "kk", "")
     postings = files[f"s/{search.shard_name('ко')}.json"][key("коалиция")]
     assert len(postings) == 2 * search.POSTINGS
