@@ -40,7 +40,8 @@ LUNR_KK = "assets/javascripts/lunr/min/lunr.kk.min.js"   # where Material's work
 LUNR_FOLD = "assets/javascripts/lunr/min/lunr.fold.min.js"
 PREFIX = 2          # letters of a key that name its shard
 POSTINGS = 60       # pages kept per key, best first: a query shows the best 20 pages
-# Weights of a key on a page (integers: small JSON).
+# Weights of a key on a page (integers: small JSON); a title's word: IN_TITLE for a one-word
+# title, less for longer ones.
 IN_TITLE, IN_SECTION_TITLE, OVERVIEW_TITLE, MAX_TF = 30, 10, 30, 10
 OVERVIEW_BOOST = 3  # lunr document boost of a coalition's overview (Material passes `boost`)
 KEYS = {"kk": key_kk, "ru": fold_ru}
@@ -106,8 +107,12 @@ def shard(index: dict, lang: str, base: str, overviews: frozenset[str] = frozens
         for k in weights:
             weights[k] = min(weights[k], MAX_TF)
         for i, doc in enumerate(docs):
-            for k in {key(w) for w in words(doc["title"], separator)}:
-                weights[k] += (IN_TITLE + (OVERVIEW_TITLE if overview else 0)) if i == 0 else IN_SECTION_TITLE
+            title = words(doc["title"], separator)
+            # A word of a short title says more than one of a long title («Коалиции» is the
+            # list of coalitions; «Контакты — Народная коалиция» one coalition's sub-page).
+            weight = round(2 * IN_TITLE / (1 + len(title))) + (OVERVIEW_TITLE if overview else 0)
+            for k in {key(w) for w in title}:
+                weights[k] += weight if i == 0 else IN_SECTION_TITLE
         for k, weight in weights.items():
             if len(k) >= PREFIX:
                 postings[k][n] = weight
