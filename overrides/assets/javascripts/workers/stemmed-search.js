@@ -12,8 +12,8 @@
  *   stemmed keys first, longer words that start with the key next, one-letter typos of words
  *   of five letters or more last), fetches those pages' documents, and gives Material's
  *   worker just them; Material's lunr ranks and highlights as usual. The query Material runs
- *   is "key* key~1^0.1": Material adds "*" (results while typing) and lunr does not run its
- *   pipeline on wildcard words, hence the keys; the fuzzy clause ranks below.
+ *   is "key*^10 key~1": Material adds "*" (results while typing) and lunr does not run its
+ *   pipeline on wildcard words, hence the keys; the fuzzy clause weighs a tenth.
  * Everything is fetched from this site, below the page's language root. */
 var PAGES = 20;            // pages handed to Material per query
 var FUZZY_MIN = 5;         // one typo is forgiven in words of this many letters or more
@@ -137,10 +137,15 @@ function answer(n, query) {
   if (n !== latest) return Promise.resolve();
   var keys = [];
   // Words only: field names ("title:") and lunr's operators stay as typed.
-  var rewritten = query.replace(/([\p{L}\p{N}]+)(\*?)(?![\p{L}\p{N}:])/gu, function (_, word, star) {
+  // A hyphen between letters joins a name (Қасым-Жомарт): two words, as Material splits them,
+  // and not lunr's "-" (leave out) before the second.
+  var words = query.replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, "$1 ");
+  var rewritten = words.replace(/([+-]?)([\p{L}\p{N}]+)(\*?)(?![\p{L}\p{N}:])/gu, function (_, presence, word, star) {
     var k = key(word);
     keys.push(k);
-    return k + star + (Array.from(k).length >= FUZZY_MIN ? " " + k + "~1^0.1" : "");
+    // The typo clause only for a word that may be anywhere; lunr reads only whole numbers
+    // after "^" ("^0.1" would leave a stray term "1").
+    return presence || Array.from(k).length < FUZZY_MIN ? presence + k + star : k + star + "^10 " + k + "~1";
   });
   return choose(keys).then(function (pages) {
     if (n !== latest) return;
