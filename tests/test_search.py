@@ -13,13 +13,6 @@ from microsite.stem_kk import KEY_RULES, RULES, key
 LUNR = {"kk": ["kk"], "ru": ["fold", "en", "ru"]}
 
 
-def docs_of(site, root: str) -> list[dict]:
-    """Every document of a language's sharded index, page by page."""
-    folder = site / root / "search" / "p"
-    return [doc for n in range(len(list(folder.glob("*.json"))))
-            for doc in json.loads((folder / f"{n}.json").read_text(encoding="utf-8"))]
-
-
 def test_split_gives_each_language_its_own_documents_and_lunr_languages():
     merged = {"config": {"lang": ["en", "ru"], "pipeline": ["stemmer"]}, "docs": [
         {"location": "", "title": "Басты бет", "text": ""},
@@ -43,7 +36,7 @@ def test_built_site_has_one_index_per_language(built):
     # Material's file names the shards; the documents are in the page files.
     assert kk["docs"] == [] and ru["docs"] == []
     assert kk["config"]["shards"]["base"] == "search/" and ru["config"]["shards"]["base"] == "ru/search/"
-    kk_docs, ru_docs = docs_of(built, ""), docs_of(built, "ru")
+    kk_docs, ru_docs = search.documents(built, ""), search.documents(built, "ru/")
     assert len(kk_docs) > 50 and len(ru_docs) > 50
     # Locations are relative to the language root: nothing of the other language.
     assert not any(d["location"].startswith("ru/") for d in kk_docs + ru_docs)

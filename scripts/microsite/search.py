@@ -158,6 +158,14 @@ def write_indexes(site_dir: Path, lunr_langs: dict[str, list[str]],
     return sizes
 
 
+def documents(site_dir: Path, root: str) -> list[dict]:
+    """Every document of a built language's sharded index, page by page."""
+    folder = site_dir / root / "search" / "p"
+    count = sum(1 for _ in folder.glob("*.json"))
+    return [doc for n in range(count)
+            for doc in json.loads((folder / f"{n}.json").read_text(encoding="utf-8"))]
+
+
 def lunr_fold() -> str:
     """lunr.js's folding script (the language «fold»): lunr_fold.js with fold.FOLD written in."""
     template = (Path(__file__).parent / "lunr_fold.js").read_text(encoding="utf-8")
