@@ -245,7 +245,7 @@ def test_a_word_of_the_other_language_finds_nothing(tab, server):
     assert search(tab, server, "ru", "сайлаулар") == []
 
 
-@pytest.mark.parametrize("lang, query", [("kk", "сайлаулар"), ("ru", "выборами"), ("kk", "Qostanai")])
+@pytest.mark.parametrize("lang, query", [("kk", "сайлаулар"), ("ru", "выборами"), ("kk", "Qostanai"), ("kk", "Жолдыхажаев")])
 def test_results_on_a_phone(tab, server, lang, query):
     tab.set_viewport_size(PHONE)
     tab.goto(server + ROOT[lang])
