@@ -83,20 +83,19 @@ function near(a, b) {
     (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));
 }
 
-/* The best pages for the keys: {page number: score}, by the shards' weights. */
-function choose(keys) {
-  var wanted = keys.filter(function (k) {
-    return k.length >= shards.prefix && shards.keys.indexOf(k.slice(0, shards.prefix)) >= 0;
+/* The best pages for the query's words ({key, typos}), by the shards' weights. */
+function choose(words) {
+  var wanted = words.filter(function (w) {
+    return w.key.length >= shards.prefix && shards.keys.indexOf(w.key.slice(0, shards.prefix)) >= 0;
   });
-  return Promise.all(wanted.map(function (k) {
-    return json(shards.base + "s/" + shardName(k.slice(0, shards.prefix)) + ".json");
+  return Promise.all(wanted.map(function (w) {
+    return json(shards.base + "s/" + shardName(w.key.slice(0, shards.prefix)) + ".json");
   })).then(function (found) {
     var total = {};
-    wanted.forEach(function (q, n) {
-      var best = {};
+    wanted.forEach(function (w, n) {
+      var best = {}, q = w.key;
       Object.keys(found[n]).forEach(function (k) {
-        var factor = k === q ? 1 : k.indexOf(q) === 0 ? 0.5
-          : Array.from(q).length >= FUZZY_MIN && near(q, k) ? 0.1 : 0;
+        var factor = k === q ? 1 : k.indexOf(q) === 0 ? 0.5 : w.typos && near(q, k) ? 0.1 : 0;
         if (!factor) return;
         var postings = found[n][k];
         for (var i = 0; i < postings.length; i += 2) {
@@ -135,17 +134,18 @@ function deliver(message) {
 
 function answer(n, query) {
   if (n !== latest) return Promise.resolve();
-  var keys = [];
+  var keys = [];             // {key, typos}
   // Words only: field names ("title:") and lunr's operators stay as typed.
   // A hyphen between letters joins a name (Қасым-Жомарт): two words, as Material splits them,
   // and not lunr's "-" (leave out) before the second.
   var words = query.replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, "$1 ");
   var rewritten = words.replace(/([+-]?)([\p{L}\p{N}]+)(\*?)(?![\p{L}\p{N}:])/gu, function (_, presence, word, star) {
     var k = key(word);
-    keys.push(k);
-    // The typo clause only for a word that may be anywhere; lunr reads only whole numbers
-    // after "^" ("^0.1" would leave a stray term "1").
-    return presence || Array.from(k).length < FUZZY_MIN ? presence + k + star : k + star + "^10 " + k + "~1";
+    // Typos in words of five letters or more that may be anywhere (no "+" or "-").
+    var typos = !presence && Array.from(word).length >= FUZZY_MIN && Array.from(k).length > 2;
+    keys.push({ key: k, typos: typos });
+    // lunr reads only whole numbers after "^" ("^0.1" would leave a stray term "1").
+    return typos ? k + star + "^10 " + k + "~1" : presence + k + star;
   });
   return choose(keys).then(function (pages) {
     if (n !== latest) return;
