@@ -24,10 +24,11 @@ Nothing here imports MkDocs.
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from .fold import FOLD, fold_ru
@@ -44,9 +45,12 @@ POSTINGS = 60       # pages kept per key, best first: a query shows the best 20 
 # title, less for longer ones.
 IN_TITLE, IN_SECTION_TITLE, OVERVIEW_TITLE, MAX_TF = 30, 10, 30, 10
 OVERVIEW_BOOST = 3  # lunr document boost of a coalition's overview (Material passes `boost`)
-KEYS = {"kk": key_kk, "ru": fold_ru}
+# Cached: a site repeats a few thousand words hundreds of thousands of times.
+KEYS = {lang: functools.lru_cache(maxsize=1 << 17)(fn) for lang, fn in {"kk": key_kk, "ru": fold_ru}.items()}
 _TAG = re.compile(r"<[^>]+>")
 _EDGE = re.compile(r"^[^\w]+|[^\w]+$")
+DEFAULT_SEPARATOR = r"[\s\-]+"                    # Material's
+_WORD = re.compile(r"\w(?:[^\s\-]*\w)?")         # a run between separators, trimmed
 
 
 def _lang_of(location: str) -> str:
@@ -68,8 +72,11 @@ def split(index: dict, lunr_langs: dict[str, list[str]]) -> dict[str, dict]:
 
 
 def words(text: str, separator: str) -> list[str]:
-    """The words lunr indexes in a document's field (its HTML without tags, split, trimmed)."""
+    """The words lunr indexes in a document's field: its HTML without tags, split at the
+    separator, each trimmed to its first and last letter or digit."""
     plain = html.unescape(_TAG.sub(" ", text))
+    if separator == DEFAULT_SEPARATOR:   # one pass instead of a split and a trim per word
+        return _WORD.findall(plain)
     return [w for w in (_EDGE.sub("", t) for t in re.split(separator, plain)) if w]
 
 
@@ -89,7 +96,7 @@ def shard(index: dict, lang: str, base: str, overviews: frozenset[str] = frozens
     finds them before their sub-pages.
     """
     key = KEYS[lang]
-    separator = index["config"].get("separator", r"[\s\-]+")
+    separator = index["config"].get("separator", DEFAULT_SEPARATOR)
     pages: dict[str, list[dict]] = {}
     for doc in index["docs"]:
         pages.setdefault(_page_path(doc["location"]), []).append(doc)
@@ -100,12 +107,8 @@ def shard(index: dict, lang: str, base: str, overviews: frozenset[str] = frozens
         if overview:
             docs = [{**docs[0], "boost": OVERVIEW_BOOST}, *docs[1:]]
         files[f"p/{n}.json"] = docs
-        weights: dict[str, int] = defaultdict(int)
-        for i, doc in enumerate(docs):
-            for word in words(doc["text"], separator):
-                weights[key(word)] += 1
-        for k in weights:
-            weights[k] = min(weights[k], MAX_TF)
+        counts = Counter(map(key, (w for doc in docs for w in words(doc["text"], separator))))
+        weights = defaultdict(int, {k: min(n, MAX_TF) for k, n in counts.items()})
         for i, doc in enumerate(docs):
             title = words(doc["title"], separator)
             # A word of a short title says more than one of a long title («Коалиции» is the
@@ -147,10 +150,11 @@ def write_indexes(site_dir: Path, lunr_langs: dict[str, list[str]],
             for old in (folder / stale).glob("*.json"):
                 old.unlink()
         small, files = shard(part, lang, prefix, overviews)
+        for sub in ("s", "p"):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
         total = 0
         for rel, data in {"search_index.json": small, **files}.items():
             path = folder / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
             text = _dump(data)
             path.write_text(text, encoding="utf-8")
             total += len(text.encode("utf-8"))
