@@ -216,6 +216,17 @@ def test_a_coalitions_overview_comes_first_for_its_name(tab, server, lang, query
     assert found[0] == "/" + ROOT[lang] + overview, found
 
 
+@pytest.mark.parametrize("query, expected", [
+    ("канидатами", "statements/amanat-press-release/"),    # кандидатами
+    ("декларацыей", "statements/kgi-declaration/"),       # декларацией
+    ("маслихатм", "statements/shymkent-coalition-founded/"),  # маслихатом
+])
+def test_a_russian_word_with_one_typo_finds_the_page(tab, server, words, query, expected):
+    assert query not in words["ru"]
+    found = pages_of(search(tab, server, "ru", query))
+    assert "/ru/" + expected in found[:3], found
+
+
 def test_russian_folds_yo_and_kazakh_letters(tab, server):
     # «Тоқаев» typed with Kazakh letters on a Russian page finds «Токаев».
     found = pages_of(search(tab, server, "ru", "Тоқаев"))

@@ -127,7 +127,9 @@ def shard(index: dict, lang: str, base: str, overviews: frozenset[str] = frozens
         files[f"s/{shard_name(prefix)}.json"] = keys
     # In the config: Material hands the worker only `config` and `docs` of this file.
     config = {**index["config"],
-              "shards": {"base": base + "search/", "prefix": PREFIX, "keys": sorted(shards)}}
+              "shards": {"base": base + "search/", "prefix": PREFIX, "keys": sorted(shards),
+                         # Russian keys are whole words, which a query's stem begins.
+                         "words": lang == "ru"}}
     small = {**index, "config": config, "docs": []}
     return small, files
 

@@ -12,7 +12,7 @@
  *   stemmed keys first, longer words that start with the key next, one-letter typos of words
  *   of five letters or more last), fetches those pages' documents, and gives Material's
  *   worker just them; Material's lunr ranks and highlights as usual. The query Material runs
- *   is "key*^10 key~1": Material adds "*" (results while typing) and lunr does not run its
+ *   is "key*^10 key~1": Material adds "*" (results while typing), lunr does not run its
  *   pipeline on wildcard words, hence the keys; the fuzzy clause weighs a tenth.
  * Everything is fetched from this site, below the page's language root. */
 var PAGES = 20;            // pages handed to Material per query
@@ -83,6 +83,13 @@ function near(a, b) {
     (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));
 }
 
+/* A key one edit from the query's; where keys are whole words (Russian), the start of one
+ * («канидат», the stem of a mistyped «канидатами», and «кандидатами»). */
+function typo(q, k) {
+  if (!shards.words) return near(q, k);
+  return [-1, 0, 1].some(function (d) { return near(q, k.slice(0, q.length + d)) });
+}
+
 /* The best pages for the query's words ({key, typos}), by the shards' weights. */
 function choose(words) {
   var wanted = words.filter(function (w) {
@@ -95,7 +102,7 @@ function choose(words) {
     wanted.forEach(function (w, n) {
       var best = {}, q = w.key;
       Object.keys(found[n]).forEach(function (k) {
-        var factor = k === q ? 1 : k.indexOf(q) === 0 ? 0.5 : w.typos && near(q, k) ? 0.1 : 0;
+        var factor = k === q ? 1 : k.indexOf(q) === 0 ? 0.5 : w.typos && typo(q, k) ? 0.1 : 0;
         if (!factor) return;
         var postings = found[n][k];
         for (var i = 0; i < postings.length; i += 2) {
@@ -144,8 +151,9 @@ function answer(n, query) {
     // Typos in words of five letters or more that may be anywhere (no "+" or "-").
     var typos = !presence && Array.from(word).length >= FUZZY_MIN && Array.from(k).length > 2;
     keys.push({ key: k, typos: typos });
-    // lunr reads only whole numbers after "^" ("^0.1" would leave a stray term "1").
-    return typos ? k + star + "^10 " + k + "~1" : presence + k + star;
+    // Material adds "*" to a word only when no "^" follows it: written here. lunr reads only
+    // whole numbers after "^" ("^0.1" would leave a stray term "1").
+    return typos ? k + "*^10 " + k + "~1" : presence + k + star;
   });
   return choose(keys).then(function (pages) {
     if (n !== latest) return;
