@@ -54,6 +54,7 @@ site: validate fonts
 BENCH ?= --coalitions 40 --members 4000 --statements 400 --runs 3
 bench: $(STAMP)
 	$(BIN)/python -m microsite.bench $(BENCH)
+	$(BIN)/python -m microsite.bench_search --scales 40/4000/400 160/16000/1600
 	$(BIN)/python -m microsite.bench_preview
 
 ## Debian's chromium for the browser tests (installed once, when missing)

@@ -48,5 +48,8 @@ def test_bench_prints_a_table_of_sane_numbers():
     low, high = map(float, re.search(r"2 runs, the median shown: project code ([\d.]+)–([\d.]+)%", out.stdout).groups())
     assert low <= float(share) <= high
     assert 5 < number(rows["median page"][0]) <= number(rows["largest page"][0]) < 100  # KB
-    assert number(rows["search index a reader loads"][0]) > 0 and number(rows["output size"][0]) > 0
+    assert number(rows["search_index.json"][0]) > 0 and number(rows["output size"][0]) > 0
+    for lang in ("kk", "ru"):  # measured in Chromium: a sharded index against Material's whole one
+        ours, base = (number(c) for c in rows[f"first search query, {lang} (gzip)"][:2])
+        assert 5 < ours < 150 and 5 < base
     assert 20 < number(rows["peak memory"][0]) < 2000  # MB

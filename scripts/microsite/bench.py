@@ -68,6 +68,8 @@ class Result:
     peak_kb: int
     validate_seconds: float | None = None  # `make validate` before the build, as `make site` runs
     validate_cpu: float | None = None
+    site_dir: Path | None = None
+    first_query: dict | None = None        # language → bench_search.Transfer
 
     @property
     def per_page_ms(self) -> float:
@@ -123,7 +125,7 @@ def measure(project: Path, site_dir: Path, profile: Path | None = None, checked:
                   search=search.stat().st_size if search.is_file() else 0,
                   search_gzip=len(gzip.compress(search.read_bytes())) if search.is_file() else 0,
                   peak_kb=peak_kb, validate_seconds=validated[0] if validated else None,
-                  validate_cpu=validated[1] if validated else None)
+                  validate_cpu=validated[1] if validated else None, site_dir=site_dir)
 
 
 def synthetic_project(target: Path, coalitions: int, members: int, statements: int, events: int) -> Path:
@@ -194,8 +196,12 @@ def table(ours: Result, base: Result | None) -> str:
         ("median page", kb(ours.median), lambda r: kb(r.median), lambda r: r.median),
         ("largest page", f"{kb(ours.largest)} ({ours.largest_page})",
          lambda r: f"{kb(r.largest)}", lambda r: r.largest),
-        ("search index a reader loads", kb(ours.search), lambda r: kb(r.search), lambda r: r.search),
-        ("search index, gzipped", kb(ours.search_gzip), lambda r: kb(r.search_gzip), lambda r: r.search_gzip),
+        ("search_index.json", kb(ours.search), lambda r: kb(r.search), lambda r: r.search),
+        ("search_index.json, gzipped", kb(ours.search_gzip), lambda r: kb(r.search_gzip), lambda r: r.search_gzip),
+        *[(f"first search query, {lang} (gzip)", f"{first.gzip / 1024:,.1f} KB ({first.files} files)",
+           lambda r, lang=lang: f"{r.first_query[lang].gzip / 1024:,.1f} KB" if r.first_query else "—",
+           (lambda r, lang=lang: r.first_query[lang].gzip) if base and base.first_query else None)
+          for lang, first in (ours.first_query or {}).items()],
         ("peak memory", f"{ours.peak_kb / 1024:,.0f} MB", lambda r: f"{r.peak_kb / 1024:,.0f} MB",
          lambda r: r.peak_kb),
     ]
@@ -216,6 +222,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile", type=Path, help="also write a cProfile of the build here")
     parser.add_argument("--runs", type=int, default=1,
                         help="build each site this many times from fresh copies (an odd number: the median run is shown)")
+    parser.add_argument("--no-search", action="store_true",
+                        help="skip measuring the first search query in Chromium")
     parser.add_argument("--keep", type=Path, help="build in this folder (run-1/, run-2/…) and keep it (default: temporary)")
     args = parser.parse_args(argv)
     if args.runs < 1:
@@ -241,10 +249,15 @@ def main(argv: list[str] | None = None) -> None:
                 base_runs.append(measure(baseline_project(work / "baseline", staged), work / "baseline-site"))
             if args.profile:
                 mkdocs_build(project, work / "site-profiled", args.profile)
-    # The run in the middle: the kernel's part of the build (creating thousands of files) varies
-    # with what the machine's disk did just before.
-    ours = median_run(ours_runs, lambda r: (r.own_cpu or 0) / r.cpu)
-    base = median_run(base_runs, lambda r: r.cpu) if base_runs else None
+        # The run in the middle: the kernel's part of the build (creating thousands of files)
+        # varies with what the machine's disk did just before.
+        ours = median_run(ours_runs, lambda r: (r.own_cpu or 0) / r.cpu)
+        base = median_run(base_runs, lambda r: r.cpu) if base_runs else None
+        if not args.no_search:  # while the sites exist
+            from .bench_search import measure as first_queries
+            for result in (ours, base):
+                if result:
+                    result.first_query = first_queries(result.site_dir)
 
     print(f"{args.coalitions} coalitions, {args.members} members, {args.statements} statements, "
           f"{events} events → {staged} Markdown pages (both languages)\n")

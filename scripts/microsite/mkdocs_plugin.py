@@ -60,8 +60,8 @@ class MicrositeConfig(base.Config):
     """Where the pages to build are assembled; generated, never edited by hand."""
     preview = c.Type(bool, default=False)
     """Also build drafts and statements under review, under a banner (never for production)."""
-    search_lang = c.DictOfItems(c.ListOfItems(c.Type(str)), default={"kk": ["kk"], "ru": ["en", "ru"]})
-    """lunr languages of each site language's search index ("kk" is ours: stem_kk.py)."""
+    search_lang = c.DictOfItems(c.ListOfItems(c.Type(str)), default={"kk": ["kk"], "ru": ["fold", "en", "ru"]})
+    """lunr languages of each site language's search index ("kk" and "fold" are ours: stem_kk.py, fold.py)."""
     repository = c.Type(str, default="")
     """The repository's web address (https://github.com/<owner>/<name>): the "join" form and
     "edit this page" links; without it neither is shown."""
@@ -229,10 +229,13 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                 # A one-language preview (`make serve LOCALE=ru`) has no ru/ folder.
                 (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
                 (site_dir / rel).write_text(text, encoding="utf-8")
-        # One search index per language, and lunr's Kazakh script.
-        sizes = search.write_indexes(site_dir, self.config.search_lang)
+        # One sharded search index per language, and lunr's Kazakh and folding scripts.
+        overviews = frozenset(pages.url(pages.coalition_page(self.site, cid), DEFAULT_LANG)
+                              for cid in self.site.coalitions)
+        sizes = search.write_indexes(site_dir, self.config.search_lang, overviews)
         (site_dir / search.LUNR_KK).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / search.LUNR_KK).write_text(search.lunr_kk(), encoding="utf-8")
+        (site_dir / search.LUNR_FOLD).write_text(search.lunr_fold(), encoding="utf-8")
         log.debug(f"search indexes: {sizes}")
 
     @event_priority(-300)

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from .fold import fold_kk
+
 VOWELS = "аәеиоөуұүыіэюяё"
 VOICELESS = "пткқсшщфхцчһбвгд"      # б в г д take the voiceless variants (-тар, -тың) too
 VOICED = "рйузжлмнң"
@@ -94,62 +96,103 @@ RULES = {
     ],
 }
 
-_WORD = re.compile("^[" + RULES["letters"] + "]+$")
-_AFTER = sorted(RULES["after"].items(), key=lambda item: -len(item[0]))
-_UNLESS = {ending: re.compile(pattern) for ending, pattern in RULES["unless"].items()}
-_SLOTS = [(sorted(s["endings"], key=len, reverse=True), s["min_stem"], s.get("repeat", 1))
-          for s in RULES["slots"]]
-_STOP = frozenset(RULES["stop_words"])
+def folded(rules: dict, fold) -> dict:
+    """The rules for folded words (`fold.fold_kk`): every letter, ending and pattern folded.
+
+    Folding merges front and back vowels (ә/а, і/ы/и), so vowel harmony is left out: a
+    folded word keeps the ending whichever variant it was; the same function runs on the
+    index and on the query, so both sides agree.
+    """
+    def letters(text: str) -> str:
+        return "".join(dict.fromkeys(fold(text)))
+
+    def endings(items: list[str]) -> list[str]:
+        return list(dict.fromkeys(fold(e) for e in items))
+
+    return {
+        "letters": letters(rules["letters"]), "back": "", "front": "",
+        "vowels": letters(rules["vowels"]),
+        "after": {fold(k): letters(v) for k, v in rules["after"].items()},
+        "no_harmony": endings(rules["no_harmony"]),
+        "devoice": {fold(k): fold(v) for k, v in rules["devoice"].items()},
+        "devoice_unless": fold(rules["devoice_unless"]),
+        "slots": [{**slot, "endings": endings(slot["endings"])} for slot in rules["slots"]],
+        "unless": {fold(k): fold(v) for k, v in rules["unless"].items()},
+        "stop_words": endings(rules["stop_words"]),
+    }
 
 
-def _harmony(text: str) -> str | None:
-    """'back' or 'front' by the last vowel that decides; None if none does."""
-    for letter in reversed(text):
-        if letter in RULES["back"]:
-            return "back"
-        if letter in RULES["front"]:
-            return "front"
-    return None
+class Stemmer:
+    """The algorithm above over one rule table (RULES, or its folded form)."""
 
+    def __init__(self, rules: dict):
+        self.rules = rules
+        self.word = re.compile("^[" + rules["letters"] + "]+$")
+        self.after = sorted(rules["after"].items(), key=lambda item: -len(item[0]))
+        self.unless = {ending: re.compile(pattern) for ending, pattern in rules["unless"].items()}
+        self.slots = [(sorted(s["endings"], key=len, reverse=True), s["min_stem"], s.get("repeat", 1))
+                      for s in rules["slots"]]
+        self.stop = frozenset(rules["stop_words"])
 
-def _fits(stem: str, ending: str, min_stem: int) -> bool:
-    if len(stem) < min_stem or not any(v in stem for v in VOWELS):
-        return False
-    last = stem[-1]
-    if ending[0] in VOWELS:
-        if last in VOWELS and last != "у":  # у is a consonant too: сайлау + ы
+    def _harmony(self, text: str) -> str | None:
+        """'back' or 'front' by the last vowel that decides; None if none does."""
+        for letter in reversed(text):
+            if letter in self.rules["back"]:
+                return "back"
+            if letter in self.rules["front"]:
+                return "front"
+        return None
+
+    def _fits(self, stem: str, ending: str, min_stem: int) -> bool:
+        vowels = self.rules["vowels"]
+        if len(stem) < min_stem or not any(v in stem for v in vowels):
             return False
-    else:
-        allowed = next((letters for start, letters in _AFTER if ending.startswith(start)), None)
-        if allowed is not None and last not in allowed:
+        last = stem[-1]
+        if ending[0] in vowels:
+            if last in vowels and last != "у":  # у is a consonant too: сайлау + ы
+                return False
+        else:
+            allowed = next((letters for start, letters in self.after if ending.startswith(start)), None)
+            if allowed is not None and last not in allowed:
+                return False
+        if ending in self.unless and self.unless[ending].search(stem):
             return False
-    if ending in _UNLESS and _UNLESS[ending].search(stem):
-        return False
-    wanted = None if ending in RULES["no_harmony"] else _harmony(ending)
-    return wanted is None or _harmony(stem) in (None, wanted)
+        wanted = None if ending in self.rules["no_harmony"] else self._harmony(ending)
+        return wanted is None or self._harmony(stem) in (None, wanted)
 
+    def _strip(self, word: str, endings: list[str], min_stem: int) -> str | None:
+        devoice = self.rules["devoice"]
+        for ending in endings:  # longest first
+            if word.endswith(ending):
+                stem = word[: -len(ending)]
+                if self._fits(stem, ending, min_stem):
+                    if (ending[0] in self.rules["vowels"] and stem[-1] in devoice
+                            and not re.search(self.rules["devoice_unless"], stem)):
+                        stem = stem[:-1] + devoice[stem[-1]]
+                    return stem
+        return None
 
-def _strip(word: str, endings: list[str], min_stem: int) -> str | None:
-    for ending in endings:  # longest first
-        if word.endswith(ending):
-            stem = word[: -len(ending)]
-            if _fits(stem, ending, min_stem):
-                if (ending[0] in VOWELS and stem[-1] in RULES["devoice"]
-                        and not re.search(RULES["devoice_unless"], stem)):
-                    stem = stem[:-1] + RULES["devoice"][stem[-1]]
-                return stem
-    return None
-
-
-def stem(word: str) -> str:
-    """The stem of one Kazakh word; other words (Latin, digits, stop words) only lower-cased."""
-    word = word.lower()
-    if word in _STOP or not _WORD.match(word):
+    def __call__(self, word: str) -> str:
+        word = word.lower()
+        if word in self.stop or not self.word.match(word):
+            return word
+        for endings, min_stem, times in self.slots:
+            for _ in range(times):
+                shorter = self._strip(word, endings, min_stem)
+                if shorter is None:
+                    break
+                word = shorter
         return word
-    for endings, min_stem, times in _SLOTS:
-        for _ in range(times):
-            shorter = _strip(word, endings, min_stem)
-            if shorter is None:
-                break
-            word = shorter
-    return word
+
+
+stem = Stemmer(RULES)
+stem.__doc__ = "The stem of one Kazakh word; other words (Latin, digits, stop words) only lower-cased."
+
+KEY_RULES = folded(RULES, fold_kk)
+_stem_folded = Stemmer(KEY_RULES)
+
+
+def key(word: str) -> str:
+    """A Kazakh word's search key in any spelling: folded, then stemmed by the folded rules
+    («сайлауға», «saılauğa», «sailauga» → «саилау»)."""
+    return _stem_folded(fold_kk(word))
