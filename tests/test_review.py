@@ -251,7 +251,7 @@ def test_a_changed_signatory_date_and_place_of_an_adopted_statement_show_before_
     assert "  - signatories **removed** `osdp`, `za-reformu-mvd`; added `ak-zhol`\n" in said
     assert "  - place (ru) «Алматы» → «Астана»\n" in said
     assert "  - corrections: **none — an adopted statement changed**" in said
-    assert "> **⚠ the adopted statement of `kgi-declaration` changed without a correction entry**  " in text
+    assert "> **⚠ the adopted statement `kgi-declaration` changed without a correction entry**  " in text
     assert "- modified: `docs/statements/kgi-declaration.kk.md`" in said
     problems = section(text, "Validation")
     assert "kgi-declaration.ru.md:8:1: 'signatories' of this adopted statement changed (removed: osdp, " \
@@ -312,7 +312,8 @@ def test_code_templates_workflows_the_lock_and_the_build_are_loud(dev_repo):
     (repo / "statements.lock.json").write_text(json.dumps(locked), encoding="utf-8")
     text = review(repo, base)
     alerts = text.split("\n\n")[1]
-    assert alerts.startswith("> **⚠ 9 changed file(s) need a developer's review")
+    assert alerts.startswith("> **⚠ changed files that need a developer's review (code, templates, "
+                             "workflows, the lock or the build): 9**")
     assert "> **⚠ lock entries removed: `kgi-founding`**  " in alerts
     loud = section(text, "⚠ For a developer to review (9)")
     assert "**a developer must review them**" in loud
