@@ -171,7 +171,7 @@ def test_reserved_ids_are_refused(tmp_path, case, path, words):
 
 
 @pytest.mark.parametrize("case, line, words", [
-    ("page-front-matter-og-type", 3, "unknown field 'og_type' — allowed here: description, hide, title"),
+    ("page-front-matter-og-type", 3, "unknown field 'og_type' — allowed here: 'description', 'hide', 'title'"),
     ("page-front-matter-not-fields", 2, "must be fields (key: value)"),
 ])
 def test_front_matter_of_hand_written_pages_has_a_schema(tmp_path, case, line, words):

@@ -211,3 +211,26 @@ def test_english_only_for_developers_who_ask_for_it(bad_project):
     result = subprocess.run([sys.executable, "-m", "microsite", "--root", str(bad_project), "validate"],
                             capture_output=True, text=True, timeout=120, env=env)
     assert "unknown field 'nmae' — did you mean 'name'?" in result.stderr
+
+
+# -- the hostile corpus: the newer checks (published files, limits, look-alikes, the lock) ----
+
+@pytest.fixture(scope="module")
+def hostile_project(tmp_path_factory):
+    from overlay import HOSTILE, expect, overlay
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    for case in sorted(HOSTILE.iterdir()):
+        if expect(case.name) == "refused":
+            overlay(case.name, project)
+    return project
+
+
+@pytest.mark.parametrize("locale, lang", [("kk_KZ.UTF-8", "kk"), ("ru_RU.UTF-8", "ru")])
+def test_every_refusal_of_the_hostile_corpus_is_in_the_editors_language(hostile_project, locale, lang):
+    result = validate_in(hostile_project, locale)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    *lines, summary = result.stderr.splitlines()
+    problems = [LOCATION.match(line) for line in lines]
+    assert len(problems) > 40 and all(problems), [line for line, m in zip(lines, problems) if not m]
+    assert [m.string for m in problems if language(words_of(m.group("message"))) != lang] == []
+    assert language(words_of(summary)) == lang

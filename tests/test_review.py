@@ -95,7 +95,7 @@ def test_head_changes_are_summarised_and_the_lock_holds(repo):
     assert "**⚠ Members removed (1)**" in text
     assert "- **«Ақ жол» / «Ак жол»** (`ak-zhol`) — was in national-coalition" in text
     assert "- Жаңа мүше / Новый член (`novyy-chlen`, ngo) joined kgi" in text
-    assert "Adopted (1)" in text and "`kgi-appeal` Үндеу / Обращение — adopted" in text
+    assert "Adopted (1)" in text and "`kgi-appeal` Үндеу / Обращение — `adopted`" in text
     assert "`kgi-founding`" in text and "text changed in ru\n  - corrections: **none — an adopted statement changed**" in text
     assert "### Validation" in text and "kgi-founding.ru.md" in text.split("### Validation")[1]
     # Removals and silent changes come first, before everything else a reviewer reads.
@@ -144,7 +144,7 @@ def test_withdrawal_is_reported_with_the_successor(repo):
     assert tool(repo, "lock", "update").returncode == 0
     text = tool(repo, "review", base).stdout
     assert "**⚠ Withdrawn or superseded (1)**" in text
-    assert "`kgi-founding`" in text and "(was adopted) → `kgi-appeal`" in text
+    assert "`kgi-founding`" in text and "(was `adopted`) → `kgi-appeal`" in text
 
 
 def test_broken_base_or_head_is_reported_not_a_traceback(repo):
@@ -251,7 +251,7 @@ def test_a_changed_signatory_date_and_place_of_an_adopted_statement_show_before_
     assert "  - signatories **removed** `osdp`, `za-reformu-mvd`; added `ak-zhol`\n" in said
     assert "  - place (ru) «Алматы» → «Астана»\n" in said
     assert "  - corrections: **none — an adopted statement changed**" in said
-    assert "> **⚠ the adopted statement of `kgi-declaration` changed without a correction entry**  " in text
+    assert "> **⚠ the adopted statement `kgi-declaration` changed without a correction entry**  " in text
     assert "- modified: `docs/statements/kgi-declaration.kk.md`" in said
     problems = section(text, "Validation")
     assert "kgi-declaration.ru.md:8:1: 'signatories' of this adopted statement changed (removed: osdp, " \
@@ -312,7 +312,8 @@ def test_code_templates_workflows_the_lock_and_the_build_are_loud(dev_repo):
     (repo / "statements.lock.json").write_text(json.dumps(locked), encoding="utf-8")
     text = review(repo, base)
     alerts = text.split("\n\n")[1]
-    assert alerts.startswith("> **⚠ 9 changed file(s) need a developer's review")
+    assert alerts.startswith("> **⚠ changed files that need a developer's review (code, templates, "
+                             "workflows, the lock or the build): 9**")
     assert "> **⚠ lock entries removed: `kgi-founding`**  " in alerts
     loud = section(text, "⚠ For a developer to review (9)")
     assert "**a developer must review them**" in loud
@@ -444,15 +445,20 @@ def test_the_summary_and_the_lock_speak_the_editors_languages(repo):
     env = {k: v for k, v in os.environ.items() if k not in ("MICROSITE_MESSAGES", "LC_ALL", "LC_MESSAGES")}
     summary = subprocess.run([sys.executable, "-m", "microsite.review", base], cwd=repo, capture_output=True,
                              text=True, timeout=120, env={**env, "LANG": "ru_RU.UTF-8"}).stdout
-    assert f"## `{base}` бастап өзгерістер / Изменения с `{base}`" in summary
+    assert f"## `{base}` нұсқасынан бергі өзгерістер / Изменения относительно `{base}`" in summary
     assert "**⚠ Өшірілген қатысушылар / Удалённые участники (1)**" in summary
     assert "жоқ — қабылданған мәлімдеме өзгерді / нет — принятое заявление изменено" in summary
     assert "### Тексеру / Проверка" in summary
     fence = summary.split("```text\n")[1].split("```")[0].splitlines()
-    assert "бұл қабылданған мәлімдеменің" in fence[0] and "этого принятого заявления" in fence[1]
+    assert "бұл қабылданған мәлімдемеде мәтін өзгерген" in fence[0]
+    assert "в этом принятом заявлении изменено: текст" in fence[1]
     assert not re.search(r"\b(Members|Statements|Validation|changed|removed|was in|Files)\b", summary)
+    # Nor any other English word: only what stays as typed is in Latin letters (code, paths, ids,
+    # quoted values, language codes, the fence's info string).
+    typed = r"```text|`[^`\n]*`|\S*[/.@_]\S*|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\b(?:kk|ru)\b|'[^'\n]*'"
+    assert not re.search(r"[A-Za-z]{2}", re.sub(typed, "", summary)), re.sub(typed, "", summary)
     lock = subprocess.run([sys.executable, "-m", "microsite.lock", "update"], cwd=repo, capture_output=True,
                           text=True, timeout=120, env={**env, "LANG": "kk_KZ.UTF-8"})
     assert lock.returncode == 1
     assert lock.stderr.startswith("docs/statements/kgi-founding.ru.md:")
-    assert "бұл қабылданған мәлімдеменің" in lock.stderr and "этого принятого" not in lock.stderr
+    assert "бұл қабылданған мәлімдемеде мәтін өзгерген" in lock.stderr and "в этом принятом" not in lock.stderr

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import pages
 from .errors import ContentError
+from .messages import N_, _
 from .model import LANGS
 
 # A text file larger than this is refused before it is read: the longest statement is 7 KB.
@@ -38,16 +39,15 @@ NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$")
 THEME_FOLDERS = ("assets/images/", "assets/javascripts/", "assets/stylesheets/", "search/")
 PAGE_FOLDERS = ("coalitions/", "events/", "statements/", "members/", "search/", "assets/",
                 *(f"{lang}/" for lang in LANGS))
-WHAT_IS_PUBLISHED = ("only Markdown pages (name.kk.md, name.ru.md) and images (.png, .jpg, .gif, "
-                     ".webp, .avif) are published from docs/")
 
 UNPUBLISHED = {
-    **dict.fromkeys(("html", "htm", "xhtml"), "write the page in Markdown as <name>.kk.md and "
-                    "<name>.ru.md instead"),
-    **dict.fromkeys(("js", "mjs", "css"), "scripts and styles are the developers' part of the site "
-                    "(overrides/); remove it from docs/"),
-    **dict.fromkeys(("pdf", "doc", "docx", "xls", "xlsx", "zip"), "link the document where it is "
-                    "published instead, or put its text into a page"),
+    **dict.fromkeys(("html", "htm", "xhtml"), N_("write the page in Markdown as <name>.kk.md and "
+                                                 "<name>.ru.md instead")),
+    **dict.fromkeys(("js", "mjs", "css"), N_("scripts and styles are the developers' part of the site "
+                                             "(overrides/); remove it from docs/")),
+    **dict.fromkeys(("pdf", "doc", "docx", "xls", "xlsx", "zip"), N_("link the document where it is "
+                                                                     "published instead, or put its "
+                                                                     "text into a page")),
 }
 
 
@@ -85,9 +85,9 @@ def walk(base: Path, project: Path, found: Found):
             if path.is_symlink():
                 rel = shown(path.relative_to(project).as_posix())
                 found.links.add(rel)
-                found.problems.append(ContentError(rel, "this is a symbolic link; links are never "
-                                                   "followed or published — replace it with the file "
-                                                   "itself, or delete it"))
+                found.problems.append(ContentError(rel, _("this is a symbolic link; links are never "
+                                                     "followed or published — replace it with the file "
+                                                     "itself, or delete it")))
             elif name in names:
                 yield path.relative_to(base).as_posix(), path
 
@@ -96,15 +96,18 @@ def too_big(path: Path, rel: str, limit: int = MAX_TEXT_BYTES) -> ContentError |
     size = path.stat().st_size
     if size <= limit:
         return None
-    return ContentError(rel, f"the file is {-(-size // 1000):,} KB; at most {limit // 1000:,} KB are "
-                        "allowed — " + ("make the picture smaller (e.g. 1600 pixels wide)"
-                                        if limit == MAX_IMAGE_BYTES else "split it into several files"))
+    # `{size:,}` in English (2,001 KB); the catalogues write the number plainly, since a comma
+    # in Kazakh and Russian numbers is the decimal one.
+    return ContentError(rel, _("the file is {size:,} KB; at most {limit:,} KB are allowed — {fix}",
+                               size=-(-size // 1000), limit=limit // 1000,
+                               fix=_("make the picture smaller (e.g. 1600 pixels wide)")
+                               if limit == MAX_IMAGE_BYTES else _("split it into several files")))
 
 
 def check(project: Path, data_dir: Path, docs_dir: Path) -> Found:
     """Every file of `data/` and `docs/` checked; `docs/`' pages and images sorted out."""
     found = Found()
-    for _ in walk(data_dir, project, found):
+    for _data_file in walk(data_dir, project, found):
         pass  # data files are read (and refused) by the loader; only links matter here
     urls: dict[str, str] = {}
     for rel, path in walk(docs_dir, project, found):
@@ -118,8 +121,8 @@ def check(project: Path, data_dir: Path, docs_dir: Path) -> Found:
             base, lang = split_lang(rel)
             url = pages.url(base, lang)
             if url in urls:
-                found.problems.append(ContentError(where, f"this page has the same address as "
-                                                   f"{urls[url]} — rename one of them"))
+                found.problems.append(ContentError(where, _("this page has the same address as "
+                                                     "{other} — rename one of them", other=urls[url])))
             urls[url] = where
             found.pages[rel] = path
         else:
@@ -137,34 +140,37 @@ def split_lang(rel: str) -> tuple[str, str]:
 def _problem(rel: str, path: Path, where: str) -> str:
     """Why `docs/<rel>` may not be published, or ''."""
     if not all(NAME.match(part) for part in rel.split("/")):
-        return ("file and folder names in docs/ use Latin letters, digits, '-' and '_' (no spaces, "
-                "no leading dot) — rename it")
+        return _("file and folder names in docs/ use Latin letters, digits, '-' and '_' (no spaces, "
+                 "no leading dot) — rename it")
     ext = rel.rpartition(".")[2]
     if ext == "md":
         base, lang = split_lang(rel)
         if not base:
-            return f"a page is named <name>.kk.md or <name>.ru.md — rename it to {rel[:-3]}.kk.md"
+            return _("a page is named <name>.kk.md or <name>.ru.md — rename it to {name}.kk.md",
+                     name=rel[:-3])
         stem = base[:-3]
         if stem.split("/")[0] in pages.RESERVED_IDS or any(base.startswith(f) for f in PAGE_FOLDERS):
-            return (f"the site makes the page at this address itself ('{stem}' is taken) — "
-                    "choose another name for the file")
+            return _("the site makes the page at this address itself ('{stem}' is taken) — "
+                     "choose another name for the file", stem=stem)
         return ""
     if ext == "svg":
-        return ("SVG pictures can carry scripts and are not published — save the picture as PNG "
-                "and link that instead")
+        return _("SVG pictures can carry scripts and are not published — save the picture as PNG "
+                 "and link that instead")
     if ext.lower() in IMAGES and ext != ext.lower():
-        return f"write the ending in lowercase: rename it to {rel[:-len(ext)]}{ext.lower()}"
+        return _("write the ending in lowercase: rename it to {name}", name=rel[:-len(ext)] + ext.lower())
     if ext not in IMAGES:
-        return f"{WHAT_IS_PUBLISHED}, not this file — {UNPUBLISHED.get(ext, 'remove it')}"
+        return _("only Markdown pages (name.kk.md, name.ru.md) and images (.png, .jpg, .gif, .webp, "
+                 ".avif) are published from docs/, not this file — {fix}",
+                 fix=_(UNPUBLISHED[ext]) if ext in UNPUBLISHED else _("remove it"))
     if any(rel.startswith(f) for f in THEME_FOLDERS) or rel.split("/")[0] in LANGS:
-        return ("this folder belongs to the site's theme or to another language — move the picture "
-                "to another folder, e.g. docs/images/")
+        return _("this folder belongs to the site's theme or to another language — move the picture "
+                 "to another folder, e.g. docs/images/")
     big = too_big(path, where, MAX_IMAGE_BYTES)
     if big:
         return big.message
     with path.open("rb") as file:
         head = file.read(16)
     if not IMAGES[ext](head):
-        return (f"this file is named .{ext} but is not a {ext.upper()} picture — export the picture "
-                "again as PNG or JPEG")
+        return _("this file is named .{ext} but is not a {kind} picture — export the picture "
+                 "again as PNG or JPEG", ext=ext, kind=ext.upper())
     return ""

@@ -16,7 +16,7 @@ import unicodedata
 import markdown
 
 from . import sanitize
-from .messages import _
+from .messages import N_, _
 
 # Invisible or direction-changing characters: they hide typos and can reorder what readers see.
 # (Soft hyphen, zero-width spaces and joiners, bidi marks/embeddings/isolates, BOM, C0/C1 controls;
@@ -35,6 +35,26 @@ def _script(char: str) -> str:
     """The alphabet of a letter, from its Unicode name ('GREEK CAPITAL LETTER ALPHA' → Greek);
     the standard library has no script property."""
     return unicodedata.name(char, "Unknown").split()[0].capitalize()
+
+
+# The alphabets a look-alike letter most often comes from, named in the editor's language; any
+# other is named as Unicode names it.
+ALPHABETS = {"Latin": N_("Latin"), "Cyrillic": N_("Cyrillic"), "Greek": N_("Greek"),
+             "Armenian": N_("Armenian"), "Georgian": N_("Georgian"), "Hebrew": N_("Hebrew"),
+             "Arabic": N_("Arabic"), "Coptic": N_("Coptic"), "Cherokee": N_("Cherokee"),
+             "Mathematical": N_("Mathematical"), "Fullwidth": N_("Fullwidth")}
+
+
+def _alphabet(name: str) -> str:
+    return _(ALPHABETS[name]) if name in ALPHABETS else name
+
+
+def _alphabets(names: list[str]) -> str:
+    """'Greek and Cyrillic (and Latin)', each name in the editor's language."""
+    joined = _alphabet(names[-1])
+    for name in reversed(names[:-1]):
+        joined = _("{first} and {second}", first=_alphabet(name), second=joined)
+    return joined
 
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -65,9 +85,12 @@ def text_problems(text: str, allowed_words: frozenset[str] = frozenset()) -> lis
             if len(scripts) > 1:  # e.g. Greek Α in a Cyrillic word: a look-alike
                 fewest = min(scripts, key=scripts.get)
                 letters = "".join(dict.fromkeys(c for c in word if _script(c) == fewest))
-                found.append((match.start(), f"the word '{word}' mixes {' and '.join(scripts)} "
-                              f"letters ({fewest}: {letters}) — retype it in one alphabet; if it "
-                              "is a name written so on purpose, add it to data/allowed-words.yml"))
+                found.append((match.start(), _("the word '{word}' mixes {scripts} letters ({fewest}: "
+                                               "{letters}) — retype it in one alphabet; if it is a "
+                                               "name written so on purpose, add it to "
+                                               "data/allowed-words.yml", word=word,
+                                               scripts=_alphabets(list(scripts)),
+                                               fewest=_alphabet(fewest), letters=letters)))
             continue
         latin = "".join(dict.fromkeys(LATIN.findall(word)))
         cyrillic = "".join(dict.fromkeys(CYRILLIC.findall(word)))
@@ -145,17 +168,19 @@ def markdown_limits(source: str) -> list[tuple[int, str]]:
         depth = (len(lead) - len(lead.lstrip(" "))) // 4 + sum(lead.count(c) for c in "-*+>") \
             + len(re.findall(r"\d[.)]", lead))
         if depth > MAX_NESTING:
-            return [(offset, f"this text nests lists, quotes or indentation {depth} levels deep; "
-                     f"at most {MAX_NESTING} are allowed — flatten it")]
+            return [(offset, _("this text nests lists, quotes or indentation {depth} levels deep; "
+                               "at most {limit} are allowed — flatten it", depth=depth, limit=MAX_NESTING))]
         for match in _BRACKET.finditer(line, len(lead) if lead.strip() else 0):
             char = match.group()
             if char in opened:
                 opened[char] += 1
                 if opened[char] > MAX_OPEN_BRACKETS:
                     close = CLOSING[char]
-                    return [(offset + match.start(), f"more than {MAX_OPEN_BRACKETS} '{char}' without "
-                             f"a closing '{close}' in one paragraph — close each one with '{close}', "
-                             f"or write '\\{char}' for one that is only text")]
+                    return [(offset + match.start(), _("more than {limit} '{char}' without a closing "
+                                                       "'{close}' in one paragraph — close each one with "
+                                                       "'{close}', or write '\\{char}' for one that is "
+                                                       "only text", limit=MAX_OPEN_BRACKETS, char=char,
+                                                       close=close))]
             elif char in closes and opened[closes[char]]:
                 opened[closes[char]] -= 1
         offset += len(line)

@@ -206,12 +206,12 @@ class Reader:
                 with hygiene.time_limit(hygiene.MAX_SECONDS):
                     found += limits or hygiene.markdown_problems(text)
             except RecursionError:  # a nesting the limits do not foresee
-                found.append((0, "this text is nested too deep to be read (lists, quotes or HTML "
-                              "inside each other) — flatten it"))
+                found.append((0, _("this text is nested too deep to be read (lists, quotes or HTML "
+                                   "inside each other) — flatten it")))
             except hygiene.TooSlow:  # a pattern the limits do not foresee
-                found.append((0, f"this text takes more than {hygiene.MAX_SECONDS} s to read (real "
-                              "texts take milliseconds) — look for long runs of brackets, '<', '*' "
-                              "or '`' and remove them"))
+                found.append((0, _("this text takes more than {seconds} s to read (real texts take "
+                                   "milliseconds) — look for long runs of brackets, '<', '*' or '`' "
+                                   "and remove them", seconds=hygiene.MAX_SECONDS)))
         for offset, message in found:
             row, col = hygiene.position(text, offset)
             col = col + column - 1 + quoted if row == 1 else col
@@ -272,8 +272,9 @@ class Reader:
         errors = self.schema_check(doc, kind) + doc.problems
         self.check_strings(doc)
         if isinstance(doc.data.get("id"), str) and doc.data["id"] in pages.RESERVED_IDS:
-            self.problems.append(doc.error(("id",), f"'id: {doc.data['id']}' is a name the site uses "
-                                           "for its own pages — choose another id (and rename the file)"))
+            self.problems.append(doc.error(("id",), _("'id: {id}' is a name the site uses for its own "
+                                                     "pages — choose another id (and rename the file)",
+                                                     id=doc.data["id"])))
         if isinstance(doc.data.get("id"), str) and doc.data["id"] != path.stem:
             self.problems.append(doc.error(("id",), _("'id: {id}' must match the file name "
                                            "'{file}' — rename the file to {id}.yml "
@@ -295,9 +296,10 @@ class Reader:
                 continue
             sid, lang = name.groups()
             if sid in pages.RESERVED_IDS:
-                self.problems.append(ContentError(rel, f"'{sid}' is a name the site uses for its own "
-                                                  "pages (the list of statements) — give the statement "
-                                                  f"its own id: rename the file, e.g. to my-statement.{lang}.md"))
+                self.problems.append(ContentError(rel, _("'{id}' is a name the site uses for its own "
+                                                    "pages (the list of statements) — give the statement "
+                                                    "its own id: rename the file, e.g. to "
+                                                    "my-statement.{lang}.md", id=sid, lang=lang)))
                 continue
             self.stems["statement"].add(sid)
             parsed = self.front_matter(path)

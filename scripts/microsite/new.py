@@ -258,12 +258,12 @@ def yes(question) -> bool:
 
 def same_member(values: dict, site: Site):
     """The member that already has a file under one of these names or this link, else None."""
-    names = {validate._name_key(values.get(k, "")) for k in ("name_kk", "name_ru")} - {""}
-    link = validate._link_key(values["link"]) if values.get("link") else ""
+    names = (validate.name_keys(values.get("name_kk", "")) | validate.name_keys(values.get("name_ru", ""))) - {""}
+    link = validate.link_key(values["link"]) if values.get("link") else ""
     for m in site.members.values():
-        if names & {validate._name_key(m.name.kk), validate._name_key(m.name.ru)}:
+        if names & (validate.name_keys(m.name.kk) | validate.name_keys(m.name.ru)):
             return m
-        if link and m.link and validate._link_key(m.link) == link:
+        if link and m.link and validate.link_key(m.link) == link:
             return m
     return None
 

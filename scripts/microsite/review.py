@@ -212,7 +212,8 @@ def _title(s: Statement) -> str:
 
 
 def _statement_line(s: Statement, note: str = "") -> str:
-    return f"- `{s.id}` {_title(s)} — {s.status} ({translation(s)}){note}\n"
+    # The status as typed in the file (`status: adopted`): a value, not English words.
+    return f"- `{s.id}` {_title(s)} — `{s.status}` ({translation(s)}){note}\n"
 
 
 # -- comparisons ------------------------------------------------------------------------------
@@ -275,7 +276,7 @@ def statements(base: Site, head: Site) -> tuple[list[str], list[str]]:
                                     _("the adopted statement `{id}` changed without a correction entry", id=sid)))
             found["Changed"].append((s, note))
         if s.status != old.status:
-            note = " (" + w(_("was {status}", status=old.status)) + ")"
+            note = " (" + w(_("was {status}", status=f"`{old.status}`")) + ")"
             if s.status == "adopted":
                 found["Adopted"].append((s, note))
             elif s.status in lock.LOCKED_STATUSES:

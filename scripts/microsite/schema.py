@@ -106,7 +106,7 @@ def _message(doc: Document, err: jsonschema.ValidationError) -> ContentError:
         key = extra[0] if extra else ""
         close = difflib.get_close_matches(key, allowed, n=1)
         fix = (_("did you mean '{close}'?", close=close[0]) if close else
-               _("allowed here: {fields}", fields=", ".join(allowed)))
+               _("allowed here: {fields}", fields=", ".join(f"'{a}'" for a in allowed)))
         return doc.error((*path, key), _("unknown field '{key}' — {fix}", key=key, fix=fix), key=True)
     if keyword == "required":
         missing = [k for k in err.validator_value if k not in instance][0]
@@ -120,7 +120,7 @@ def _message(doc: Document, err: jsonschema.ValidationError) -> ContentError:
         choices = [str(c) for c in err.validator_value]
         close = difflib.get_close_matches(str(instance), choices, n=1)
         fix = (_("did you mean '{close}'?", close=close[0]) if close else
-               _("use one of: {choices}", choices=", ".join(choices)))
+               _("use one of: {choices}", choices=", ".join(f"'{c}'" for c in choices)))
         return doc.error(path, _("'{name}: {value}' is not known — {fix}", name=name, value=instance, fix=fix))
     if keyword in ("minLength", "minProperties", "minItems"):
         return doc.error(path, _("'{name}' is empty — {fix}", name=name,

@@ -145,8 +145,9 @@ def memberships(site: Site, documents) -> Iterator[ContentError]:
         for index, membership in enumerate(m.memberships):
             if membership.coalition in seen:
                 yield _at(documents, m.path, ("memberships", index, "coalition"),
-                          f"the coalition '{membership.coalition}' is listed twice in this file (first "
-                          f"as item {seen[membership.coalition] + 1} of 'memberships') — keep one entry")
+                          _("the coalition '{coalition}' is listed twice in this file (first as item "
+                            "{item} of 'memberships') — keep one entry", coalition=membership.coalition,
+                            item=seen[membership.coalition] + 1))
             seen.setdefault(membership.coalition, index)
 
 
