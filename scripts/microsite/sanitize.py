@@ -20,6 +20,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from .messages import _
+
 TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
     "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -152,8 +154,8 @@ class _Tokens(HTMLParser):
 
 
 def _tag_message(tag: str) -> str:
-    return (f"<{tag}> is not allowed in content and is removed from the page — delete it (pages "
-            "may show text, headings, lists, tables, links and the site's own images)")
+    return _("<{tag}> is not allowed in content and is removed from the page — delete it (pages "
+             "may show text, headings, lists, tables, links and the site's own images)", tag=tag)
 
 
 def _attribute_messages(tag: str, before: dict, after: dict) -> list[tuple[str, str]]:
@@ -163,29 +165,32 @@ def _attribute_messages(tag: str, before: dict, after: dict) -> list[tuple[str, 
         if after.get(name) == value:
             continue
         if name.startswith("on"):
-            found.append((name, f"the attribute '{name}=' runs code and is removed — delete it"))
+            found.append((name, _("the attribute '{name}=' runs code and is removed — delete it", name=name)))
         elif name == "style":
-            found.append(("style", "the attribute 'style=' is removed (it can cover or hide parts of "
-                          "the page) — delete it; the site's own styles apply"))
+            found.append(("style", _("the attribute 'style=' is removed (it can cover or hide parts of "
+                                     "the page) — delete it; the site's own styles apply")))
         elif name == "class" and name in after:
             for c in set(value.split()) - set(after[name].split()):
-                found.append((c, f"the class '{c}' is not one of the site's styles and is removed — "
-                              "delete it"))
+                found.append((c, _("the class '{name}' is not one of the site's styles and is removed — "
+                                   "delete it", name=c)))
         elif name == "class":
             found.append((value.split()[0] if value.split() else "class",
-                          f"the class '{value}' is not one of the site's styles and is removed — delete it"))
+                          _("the class '{name}' is not one of the site's styles and is removed — "
+                            "delete it", name=value)))
         elif name == "src" and tag == "img":
-            found.append((value[:30], f"the image '{value[:60]}' is not on this site: every reader's "
-                          "browser would call its host — put the image in docs/assets/ and give its path"))
+            found.append((value[:30], _("the image '{url}' is not on this site: every reader's "
+                                        "browser would call its host — put the image in docs/assets/ and "
+                                        "give its path", url=value[:60])))
         elif name in ("href", "src"):
-            found.append((value[:30], f"the link '{value[:60]}' is removed — only https:, http:, "
-                          "mailto: and tel: links and the site's own pages are allowed"))
+            found.append((value[:30], _("the link '{url}' is removed — only https:, http:, "
+                                        "mailto: and tel: links and the site's own pages are allowed",
+                                        url=value[:60])))
         elif name == "id":
-            found.append((value, f"the id '{value}' belongs to the theme and is removed — choose "
-                          "another id"))
+            found.append((value, _("the id '{id}' belongs to the theme and is removed — choose "
+                                   "another id", id=value)))
         else:
-            found.append((name, f"the attribute '{name}=' on <{tag}> is not allowed and is "
-                          "removed — delete it"))
+            found.append((name, _("the attribute '{name}=' on <{tag}> is not allowed and is "
+                                  "removed — delete it", name=name, tag=tag)))
     return found
 
 
@@ -201,8 +206,8 @@ def changes(html: str) -> list[tuple[str, str]]:
     j = 0
     for kind, name, attrs in before:
         if kind == "comment":
-            found.append(("<!--", "an HTML comment (<!-- … -->) is removed from the page — "
-                          "delete it; notes for other editors belong in the pull request"))
+            found.append(("<!--", _("an HTML comment (<!-- … -->) is removed from the page — "
+                                    "delete it; notes for other editors belong in the pull request")))
         elif j < len(after) and after[j][1] == name:
             if after[j][2] != attrs:
                 found += _attribute_messages(name, dict(attrs), dict(after[j][2]))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError
+from .messages import _
 
 SIZE = (1200, 630)
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -40,8 +41,8 @@ def _font(kind: str, size: int, font_dir: Path):
     from PIL import ImageFont
     path = font_dir / FONTS[kind]
     if not path.is_file():
-        raise ContentError(str(path), "the font for share images is missing — install Debian's "
-                           "fonts-dejavu-core (`make site` does it)")
+        raise ContentError(str(path), _("the font for share images is missing — install Debian's "
+                                        "fonts-dejavu-core (`make site` does it)"))
     return ImageFont.truetype(str(path), size)
 
 

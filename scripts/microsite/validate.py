@@ -252,8 +252,9 @@ def accents(site: Site, documents) -> Iterator[ContentError]:
     for c in site.coalitions.values():
         if c.accent and contrast_with_white(c.accent) < 4.5:
             yield _at(documents, c.path, ("accent",),
-                      f"the colour {c.accent} is too light for the white text on it (contrast "
-                      f"{contrast_with_white(c.accent):.1f}:1, at least 4.5:1 is needed) — choose a darker colour")
+                      _("the colour {colour} is too light for the white text on it (contrast "
+                        "{contrast}:1, at least 4.5:1 is needed) — choose a darker colour",
+                        colour=c.accent, contrast=f"{contrast_with_white(c.accent):.1f}"))
 
 
 def placeholders(documents) -> Iterator[ContentError]:
