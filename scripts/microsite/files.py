@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import pages
+from . import hygiene, pages
 from .errors import ContentError
 from .messages import N_, _
 from .model import LANGS
@@ -54,8 +54,9 @@ UNPUBLISHED = {
 # What a file name may hold but a message line may not show: controls (a new line), invisible
 # and direction-changing characters, and bytes that are not UTF-8 (Python keeps them as lone
 # surrogates, which cannot even be printed).
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
-                         "\ud800-\udfff]")
+# (The invisible characters are hygiene's list, so a name shows what a text may not hold.)
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
+                         f"\ud800-\udfff]|{hygiene.INVISIBLE.pattern}")
 
 
 def shown(rel: str) -> str:

@@ -29,7 +29,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from . import hygiene, lock, render
+from . import lock, render
+from .files import shown
 from .errors import ContentError
 from .load import read_site
 from .messages import N_, _, both as w, everyone, say
@@ -135,13 +136,11 @@ def group_of(change: Change) -> str:
 
 # -- safe words -------------------------------------------------------------------------------
 
-# Line breaks, tabs, invisible and direction-changing characters: shown as \uXXXX, so that a
-# name can neither start a line of its own nor reorder what the reviewer reads.
-_UNSAFE = re.compile(f"[\t\n\r\u061c\u2028\u2029\ud800-\udfff]|{hygiene.INVISIBLE.pattern}")
-
-
 def visible(text: str) -> str:
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
+    """Line breaks, tabs, invisible and direction-changing characters written as escapes, so
+    that a name can neither start a line of its own nor reorder what the reviewer reads: the
+    same escapes as in validation's messages (`files.shown`)."""
+    return shown(text)
 
 
 def md(text: str) -> str:
