@@ -44,6 +44,9 @@ ATTRIBUTES = {
     "th": {"align", "colspan", "rowspan"},
     "td": {"align", "colspan", "rowspan"},
     "ol": {"start"},
+    # The members directory's words for its filter (members-filter.js reads them as text only,
+    # with textContent: whatever they hold, they stay words).
+    "div": {"data-filter", "data-filter-type", "data-filter-all", "data-filter-none"},
     "details": {"open"},
     "svg": {"xmlns", "viewBox"},
     "path": {"d"},
