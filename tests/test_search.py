@@ -138,3 +138,21 @@ def test_pages_point_material_at_their_languages_index_and_our_worker(page):
     assert '"base": "../../../ru/"' in ru.text
     for html in (kk, ru):
         assert "workers/stemmed-search.js?material=search." in html.text
+
+
+def test_a_heros_words_are_searchable_and_escaped():
+    """The hero is printed by the template, so its words reach search apart: as text, since
+    Material inserts results as HTML."""
+    text, short = search.hero_text({"name": "<img src=x onerror=alert(1)>", "short_name": "АБК",
+                                    "goal": "Ерлан Қошанов & co", "facts": [{"label": "Құрылған", "value": "Алматы"}]})
+    assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "Ерлан Қошанов &amp; co" in text and "Құрылған: Алматы" in text and short == "АБК"
+    index = {"config": {"lang": ["kk"], "separator": r"[\s\-]+"},
+             "docs": [{"location": "coalitions/kgi/", "title": "Азаматтық бастамалар коалициясы", "text": ""},
+                      {"location": "statements/x/", "title": "АБК құрылды", "text": "АБК"}]}
+    _small, files = search.shard(index, "kk", "", frozenset({"coalitions/kgi/"}),
+                                 {"coalitions/kgi/": (text, short)})
+    postings = {k: v for shard in (d for name, d in files.items() if name.startswith("s/")) for k, v in shard.items()}
+    key = search.KEYS["kk"]("АБК")
+    assert postings[key][0] == 0  # the overview (page 0) first for its short name
+    assert "Қошанов" in files["p/0.json"][0]["text"]

@@ -191,10 +191,13 @@ def _before(key: str, was, now) -> str:
     return _(" (locked: {value})", value=_show(was))
 
 
-def problems(site: Site, lock: dict, unlocked: bool = True, root: Path | None = None) -> list[ContentError]:
+def problems(site: Site, lock: dict, unlocked: bool = True, root: Path | None = None,
+             first: bool = False) -> list[ContentError]:
     """Every adopted fact that changed silently, every earlier correction edited or deleted, every
     adopted text that disappeared; with `unlocked`, also what `make lock` would record (new, or
-    corrected). `root` is where the statement files are, to name the line of each field."""
+    corrected). `root` is where the statement files are, to name the line of each field.
+    `first`: the seeds' first lock, which took them without adoption dates (never invented); no
+    command of editors' passes it, so an emptied lock cannot re-record their facts."""
     found, at = [], Lines(root)
     statements = locked(site)
     for sid, s in statements.items():
@@ -205,7 +208,7 @@ def problems(site: Site, lock: dict, unlocked: bool = True, root: Path | None = 
                 # The first lock took the seeds as they were (never invent their dates); every
                 # statement adopted since has a date. Not only when the lock has entries: an
                 # emptied lock must not bring that exception back and let facts be re-recorded.
-                if was is None and s.adopted is None:
+                if was is None and s.adopted is None and not first:
                     found.append(ContentError(path, _("'status: {status}' needs the adoption date: "
                                                       "add 'adopted: YYYY-MM-DD' to both language files",
                                                       status=s.status), *at(path, ("status",))))
@@ -254,9 +257,9 @@ def problems(site: Site, lock: dict, unlocked: bool = True, root: Path | None = 
     return sorted(found, key=lambda p: (p.path, p.line, p.column))
 
 
-def updated(site: Site, lock: dict, root: Path | None = None) -> dict:
+def updated(site: Site, lock: dict, root: Path | None = None, first: bool = False) -> dict:
     """The new lock; refuses (raises) what `problems` calls a silent change or a removal."""
-    refusals = problems(site, lock, unlocked=False, root=root)
+    refusals = problems(site, lock, unlocked=False, root=root, first=first)
     if refusals:
         raise ContentErrors(refusals)
     return {sid: entry(s) for sid, s in locked(site).items()}

@@ -83,6 +83,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # Builds under way: i18n runs the other languages' builds from inside the first one's
         # on_post_build, so the whole site is finished only when the outermost build ends.
         self.builds = 0
+        self.heroes: dict[str, tuple[str, str]] = {}  # landing pages' hero words, by URL (search.hero_text)
 
     @event_priority(100)
     def on_pre_build(self, config):
@@ -193,6 +194,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if page.meta.get("jsonld"):
             data = page.meta["jsonld"]
             context["jsonld"] = seo.script(seo.absolute(data, page.canonical_url) if page.canonical_url else data)
+        if page.meta.get("hero"):  # printed by the template: its words go into search apart
+            self.heroes[page.url] = search.hero_text(page.meta["hero"])
         # Where this page's language keeps its search index (overrides/main.html).
         context["search_root"] = pages.lang_root(context.get("i18n_page_locale") or DEFAULT_LANG)
         return context
@@ -232,7 +235,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # One sharded search index per language, and lunr's Kazakh and folding scripts.
         overviews = frozenset(pages.url(pages.coalition_page(self.site, cid), DEFAULT_LANG)
                               for cid in self.site.coalitions)
-        sizes = search.write_indexes(site_dir, self.config.search_lang, overviews)
+        sizes = search.write_indexes(site_dir, self.config.search_lang, overviews, self.heroes)
         (site_dir / search.LUNR_KK).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / search.LUNR_KK).write_text(search.lunr_kk(), encoding="utf-8")
         (site_dir / search.LUNR_FOLD).write_text(search.lunr_fold(), encoding="utf-8")

@@ -89,12 +89,25 @@ def shard_name(prefix: str) -> str:
     return "-".join(f"{ord(c):x}" for c in prefix)
 
 
-def shard(index: dict, lang: str, base: str, overviews: frozenset[str] = frozenset()):
+def hero_text(hero: dict) -> tuple[str, str]:
+    """The words of a landing page's hero (its template prints them from front matter, so
+    Material's index, made from the page's content, never saw them), escaped as the HTML of a
+    search document (results are inserted as HTML); and its short name, which counts as a
+    title: a coalition's overview comes first for the name people call it by («АБК»)."""
+    parts = [hero.get("name", ""), hero.get("short_name", ""), hero.get("kicker", ""), hero.get("goal", "")]
+    parts += [f"{fact.get('label', '')}: {fact.get('value', '')}" for fact in hero.get("facts", [])]
+    return "".join(f"<p>{html.escape(str(part))}</p>" for part in parts if part), str(hero.get("short_name", ""))
+
+
+def shard(index: dict, lang: str, base: str, overviews: frozenset[str] = frozenset(),
+          heroes: dict[str, tuple[str, str]] | None = None):
     """One language's index → (small index for Material, {file: data}) below `search/`.
 
     `overviews` are coalition overview paths (relative to the language root): their own name
-    finds them before their sub-pages.
+    finds them before their sub-pages. `heroes`: {page path: `hero_text`} of landing pages,
+    added to their first document.
     """
+    heroes = heroes or {}
     key = KEYS[lang]
     separator = index["config"].get("separator", DEFAULT_SEPARATOR)
     pages: dict[str, list[dict]] = {}
@@ -104,6 +117,9 @@ def shard(index: dict, lang: str, base: str, overviews: frozenset[str] = frozens
     files: dict[str, object] = {}
     for n, (path, docs) in enumerate(pages.items()):
         overview = path in overviews
+        hero, short_name = heroes.get(path, ("", ""))
+        if hero:
+            docs = [{**docs[0], "text": hero + docs[0]["text"]}, *docs[1:]]
         if overview:
             docs = [{**docs[0], "boost": OVERVIEW_BOOST}, *docs[1:]]
         files[f"p/{n}.json"] = docs
@@ -116,6 +132,10 @@ def shard(index: dict, lang: str, base: str, overviews: frozenset[str] = frozens
             weight = round(2 * IN_TITLE / (1 + len(title))) + (OVERVIEW_TITLE if overview else 0)
             for k in {key(w) for w in title}:
                 weights[k] += weight if i == 0 else IN_SECTION_TITLE
+            if i == 0 and short_name:
+                short = words(short_name, separator)
+                for k in {key(w) for w in short}:
+                    weights[k] += round(2 * IN_TITLE / (1 + len(short))) + (OVERVIEW_TITLE if overview else 0)
         for k, weight in weights.items():
             if len(k) >= PREFIX:
                 postings[k][n] = weight
@@ -140,9 +160,10 @@ def _dump(data) -> str:
 
 
 def write_indexes(site_dir: Path, lunr_langs: dict[str, list[str]],
-                  overviews: frozenset[str] = frozenset()) -> dict[str, int]:
+                  overviews: frozenset[str] = frozenset(),
+                  heroes: dict[str, tuple[str, str]] | None = None) -> dict[str, int]:
     """Split the built site's index in place and shard each language's; returns the bytes
-    written per language root."""
+    written per language root. `heroes`: {page URL below the site root: `hero_text`}."""
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     sizes = {}
     for prefix, part in split(merged, lunr_langs).items():
@@ -151,7 +172,8 @@ def write_indexes(site_dir: Path, lunr_langs: dict[str, list[str]],
         for stale in ("s", "p"):   # a rebuild over an old site (`mkdocs serve`)
             for old in (folder / stale).glob("*.json"):
                 old.unlink()
-        small, files = shard(part, lang, prefix, overviews)
+        here = {_page_path(url[len(prefix):]): text for url, text in (heroes or {}).items() if _lang_of(url) == lang}
+        small, files = shard(part, lang, prefix, overviews, here)
         for sub in ("s", "p"):
             (folder / sub).mkdir(parents=True, exist_ok=True)
         total = 0
