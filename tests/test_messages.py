@@ -234,3 +234,18 @@ def test_every_refusal_of_the_hostile_corpus_is_in_the_editors_language(hostile_
     assert len(problems) > 40 and all(problems), [line for line, m in zip(lines, problems) if not m]
     assert [m.string for m in problems if language(words_of(m.group("message"))) != lang] == []
     assert language(words_of(summary)) == lang
+
+
+@pytest.mark.parametrize("locale, expected", [("kk_KZ.UTF-8", ["kk"]), ("ru_RU.UTF-8", ["ru"]),
+                                              ("C.UTF-8", ["kk", "ru"])])
+@pytest.mark.parametrize("argv, kept", [(["new", "qqq"], "'qqq'"), (["frobnicate"], "'frobnicate'"),
+                                        (["new", "member", "--bogus"], "--bogus")])
+def test_a_mistyped_command_is_answered_in_the_editors_language(locale, expected, argv, kept):
+    """argparse words its refusals in English: the editors' commands answer in theirs."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MICROSITE_MESSAGES", "LC_ALL", "LC_MESSAGES")}
+    result = subprocess.run([sys.executable, "-m", "microsite", *argv], capture_output=True, text=True,
+                            timeout=60, env={**env, "LANG": locale}, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert [language(words_of(line.split(": ", 1)[1])) for line in lines] == expected, lines
+    assert all(kept in line and "--help`" in line for line in lines)

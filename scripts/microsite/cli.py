@@ -1,7 +1,9 @@
 """What the editors' commands do; `__main__` only parses their arguments."""
 from __future__ import annotations
 
+import argparse
 import os
+import re
 import sys
 import time
 
@@ -9,6 +11,35 @@ from . import lock, new, stamp, status
 from .errors import ContentErrors
 from .load import load_site
 from .messages import N_, _, everyone, say, texts
+
+
+# argparse words its refusals in English (and its own gettext domain has no Kazakh): the few
+# it gives for the editors' commands, by their English text, in the editors' languages.
+ARGPARSE_REFUSALS = (
+    (re.compile(r"argument (?P<name>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)$"),
+     N_("'{name}': {value} is not one of the choices: {choices}")),
+    (re.compile(r"unrecognized arguments: (?P<value>.+)$"),
+     N_("these words are not understood: {value}")),
+    (re.compile(r"the following arguments are required: (?P<name>.+)$"),
+     N_("this is needed: {name}")),
+    (re.compile(r"argument (?P<name>\S+): expected one argument$"),
+     N_("'{name}' needs a value after it")),
+)
+
+
+class EditorParser(argparse.ArgumentParser):
+    """An argument parser whose refusals an editor reads in their language, with what to do."""
+
+    def error(self, message: str):
+        for pattern, msgid in ARGPARSE_REFUSALS:
+            if match := pattern.match(message):
+                problem = _(msgid, **match.groupdict())
+                break
+        else:  # a refusal not listed above: quoted as argparse words it
+            problem = _("the command is not understood ('{detail}')", detail=message)
+        say(_("{command}: {problem} — `{command} --help` lists what it takes", command=self.prog,
+              problem=problem), file=sys.stderr)
+        self.exit(2)
 
 
 def validate(args) -> int:
