@@ -249,3 +249,20 @@ def test_a_mistyped_command_is_answered_in_the_editors_language(locale, expected
     lines = result.stderr.splitlines()
     assert [language(words_of(line.split(": ", 1)[1])) for line in lines] == expected, lines
     assert all(kept in line and "--help`" in line for line in lines)
+
+
+def test_a_message_inside_an_f_string_is_still_in_the_catalogue():
+    """Babel's extractor does not read inside f-strings: `f"{_('file')}"` would stay English
+    unless the msgid is also used where it can be found."""
+    import ast
+    extracted = messages.extract()
+    lost = []
+    for path in sorted((ROOT / "scripts" / "microsite").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for call in ast.walk(node):
+                    if (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "_"
+                            and call.args and isinstance(call.args[0], ast.Constant)
+                            and call.args[0].value not in extracted):
+                        lost.append(f"{path.name}:{call.lineno}: {call.args[0].value!r}")
+    assert not lost, lost
