@@ -36,7 +36,7 @@ from .load import read_site
 from .messages import texts
 from .model import Site
 from .pages import RESERVED_IDS
-from .validate import link_key, name_keys
+from .validate import listed_member
 
 ROOT = Path(__file__).resolve().parents[2]
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "join.yml"
@@ -188,18 +188,6 @@ def parse(body: str, fields: list[dict] | None = None) -> Request:
 
 # -- against the existing members -------------------------------------------------------------
 
-def duplicate_of(request: Request, site: Site) -> str:
-    """The path of a member already listed under the same name or link, or a look-alike of
-    that name (validation's own test of "the same organisation"), else ''."""
-    names = name_keys(request.name_kk) | name_keys(request.name_ru)
-    for m in site.members.values():
-        if names & (name_keys(m.name.kk) | name_keys(m.name.ru)) - {""}:
-            return m.path
-        if request.link and m.link and link_key(m.link) == link_key(request.link):
-            return m.path
-    return ""
-
-
 def member_id(request: Request, site: Site, issue: int) -> str:
     base = new.slug(request.name_ru) or new.slug(request.name_kk) or f"member-{issue}"
     candidate, n = base, 2
@@ -237,9 +225,11 @@ def build(body: str, root: Path, issue: int, joined: dt.date) -> tuple[str, str]
         raise ContentErrors(problems)
     if request.coalition not in site.coalitions:
         raise Refusal("Бұл коалиция сайтта жоқ.", "Этой коалиции нет на сайте.")
-    existing = duplicate_of(request, site)
-    if existing:
-        raise Refusal(f"Бұл қатысушы тізімде бар ({existing}).", f"Этот участник уже есть в списке ({existing}).")
+    # Validation's own test of "the same organisation": name, look-alike of it, or link.
+    existing = listed_member(site, (request.name_kk, request.name_ru), request.link)
+    if existing is not None:
+        raise Refusal(f"Бұл қатысушы тізімде бар ({existing.path}).",
+                      f"Этот участник уже есть в списке ({existing.path}).")
     mid = member_id(request, site, issue)
     rel = f"data/members/{mid}.yml"
     text = member_yaml(request, mid, joined, issue)

@@ -256,18 +256,6 @@ def yes(question) -> bool:
         say(_("answer yes or no: иә / да or жоқ / нет"), prefix="  ↳ ")
 
 
-def same_member(values: dict, site: Site):
-    """The member that already has a file under one of these names or this link, else None."""
-    names = (validate.name_keys(values.get("name_kk", "")) | validate.name_keys(values.get("name_ru", ""))) - {""}
-    link = validate.link_key(values["link"]) if values.get("link") else ""
-    for m in site.members.values():
-        if names & (validate.name_keys(m.name.kk) | validate.name_keys(m.name.ru)):
-            return m
-        if link and m.link and validate.link_key(m.link) == link:
-            return m
-    return None
-
-
 def ask(kind: str, values: dict, interactive: bool, site: Site | None = None) -> list[str]:
     """Check the given values and ask for what is missing or wrong; return the required flags
     still missing (without a keyboard). Raises `Existing` when the member already has a file."""
@@ -289,7 +277,8 @@ def ask(kind: str, values: dict, interactive: bool, site: Site | None = None) ->
         if required and not values.get(flag):
             missing.append("--" + flag.replace("_", "-"))
         if kind == "member" and flag in ("name_kk", "name_ru", "link") and values.get(flag):
-            existing = same_member(values, site)
+            existing = validate.listed_member(site, (values.get("name_kk", ""), values.get("name_ru", "")),
+                                              values.get("link") or "")
             if existing is not None:
                 raise Existing(existing)
     return missing

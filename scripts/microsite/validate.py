@@ -107,6 +107,19 @@ def link_key(link: str) -> str:
     return host + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "")
 
 
+def listed_member(site: Site, names, link: str = ""):
+    """The member already listed under one of `names` (in any language, look-alikes included) or
+    under `link`, else None: `make new` and the join form ask this before writing a file."""
+    keys = frozenset().union(*map(name_keys, names)) - {""}
+    key = link_key(link) if link else ""
+    for m in site.members.values():
+        if keys & (name_keys(m.name.kk) | name_keys(m.name.ru)):
+            return m
+        if key and m.link and link_key(m.link) == key:
+            return m
+    return None
+
+
 def duplicates(site: Site, documents) -> Iterator[ContentError]:
     """The same organisation under two file names: same name in either language, or same link.
     Both files are named: which one to keep is the editors' decision."""
