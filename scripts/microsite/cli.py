@@ -8,7 +8,7 @@ import sys
 import time
 
 from . import lock, new, stamp, status
-from .errors import ContentErrors
+from .errors import ContentErrors, ContentWarning
 from .load import load_site
 from .messages import N_, _, everyone, say, texts
 
@@ -48,11 +48,8 @@ def validate(args) -> int:
     before = stamp.digest(args.root / "data", args.root / "docs")  # of the bytes about to be checked
     warnings: list = []
     site, problems = lock.validated(args.root, warnings)
-    for warning in warnings:  # probably wrong, but may be right: shown, never failing the build
-        print(warning, file=sys.stderr)
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            print(annotation(warning, "warning"))
-    for problem in problems:
+    # Warnings first: probably wrong, but may be right; shown, never failing the build.
+    for problem in [*warnings, *problems]:
         print(problem, file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print(annotation(problem))
@@ -69,9 +66,10 @@ def validate(args) -> int:
     return 0
 
 
-def annotation(problem, level: str = "error") -> str:
+def annotation(problem) -> str:
     """A GitHub Actions workflow command: the problem is shown on its line in the pull request,
-    in Kazakh and Russian (whoever reads the pull request)."""
+    in Kazakh and Russian (whoever reads the pull request); a warning as a warning."""
+    level = "warning" if isinstance(problem, ContentWarning) else "error"
     message = "\n".join(texts(problem.message, everyone())).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     path = problem.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
     return f"::{level} file={path},line={problem.line},col={problem.column}::{message}"

@@ -51,9 +51,7 @@ MARKUP = set("<>[]{}`\\|")
 class Refusal(Exception):
     """Why a request cannot become a member file: one line in Kazakh, one in Russian."""
 
-    def __init__(self, kk: str, ru: str | None = None):
-        if ru is None:  # one `messages._()` message: its two translations
-            kk, ru = texts(kk, ("kk",))[0], texts(kk, ("ru",))[0]
+    def __init__(self, kk: str, ru: str):
         self.kk, self.ru = kk, ru
         super().__init__(f"{kk} / {ru}")
 

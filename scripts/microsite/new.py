@@ -256,10 +256,9 @@ def yes(question) -> bool:
         say(_("answer yes or no: иә / да or жоқ / нет"), prefix="  ↳ ")
 
 
-def ask(kind: str, values: dict, interactive: bool, site: Site | None = None) -> list[str]:
+def ask(kind: str, values: dict, interactive: bool, site: Site) -> list[str]:
     """Check the given values and ask for what is missing or wrong; return the required flags
     still missing (without a keyboard). Raises `Existing` when the member already has a file."""
-    site = site if site is not None else Site()
     missing = []
     for flag, question, required, choices in QUESTIONS[kind]:
         given = values.get(flag)

@@ -67,7 +67,7 @@ def files(site: Site) -> dict[str, str]:
     """{source path without language suffix: content} of every coalition's member lists."""
     out = {}
     for cid in site.coalitions:
-        if not site.members_of(cid):
+        if not pages.has_part(site, cid, "members"):
             continue  # no list, no empty file: the members page is not published either
         out[pages.members_data(site, cid, "csv")] = to_csv(site, cid)
         out[pages.members_data(site, cid, "json")] = to_json(site, cid)

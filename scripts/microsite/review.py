@@ -68,9 +68,9 @@ def _skip_unsafe(member: tarfile.TarInfo, dest: str) -> tarfile.TarInfo | None:
         return None
 
 
-def site_at(root: Path, revision: str, into: Path) -> tuple[Site, list[ContentError]]:
-    """The content as it was at `revision` (its valid records, and its problems)."""
-    archive = git(root, "archive", "--format=tar", commit_of(root, revision))
+def site_at(root: Path, commit: str, into: Path) -> tuple[Site, list[ContentError]]:
+    """The content as it was at `commit` (its valid records, and its problems)."""
+    archive = git(root, "archive", "--format=tar", commit)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter=_skip_unsafe)
     # Today's rules read both sides: the schemas of the working tree, even where BASE had none.
@@ -94,10 +94,10 @@ class Change:
         return SYMLINK in (self.old_mode, self.new_mode)
 
 
-def changes(root: Path, revision: str) -> list[Change]:
-    """Every path that differs between `revision` and the working tree, untracked files too."""
+def changes(root: Path, commit: str) -> list[Change]:
+    """Every path that differs between `commit` and the working tree, untracked files too."""
     fields = git(root, "diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv",
-                 commit_of(root, revision), "--").decode("utf-8", "surrogateescape").split("\0")
+                 commit, "--").decode("utf-8", "surrogateescape").split("\0")
     found, i = [], 0
     while i < len(fields) - 1:
         old_mode, new_mode, _old_sha, _new_sha, status = fields[i].lstrip(":").split(" ")
@@ -403,12 +403,13 @@ SECTIONS = (("statements", N_("Statements")), ("members", N_("Members")), ("coal
 
 def summary(root: Path, revision: str) -> str:
     """Records that failed validation are left out of the comparison and listed as problems."""
-    changed = changes(root, revision)
+    commit = commit_of(root, revision)  # once: an option-like or unknown revision is refused here
+    changed = changes(root, commit)
     by_group: dict[str, list[Change]] = {}
     for c in changed:
         by_group.setdefault(group_of(c), []).append(c)
     with tempfile.TemporaryDirectory() as tmp:
-        base, _problems = site_at(root, revision, Path(tmp))
+        base, _problems = site_at(root, commit, Path(tmp))
         locked, unlocked = lock_changes(Path(tmp), root)
     head, problems = lock.validated(root)
     (said, alerts), (roster, removed) = statements(base, head), members(base, head)
