@@ -128,7 +128,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                            footers=views.footers(self.site),
                            home_coalition=self.site.single.id if self.site.single else "",
                            edit_base=self.repo.edit_base,
-                           accents_css=views.ACCENTS if views.accents_css(self.site) else "",
+                           accents_css=views.ACCENTS if any(c.accent for c in self.site.coalitions.values()) else "",
                            licence={"name": self.config.licence, "url": self.config.licence_url})
         directory_urls = config.use_directory_urls
         # A page of the site (views.Link.page) at the address the engine gives it; the

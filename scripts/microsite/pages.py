@@ -28,9 +28,16 @@ def has_part(site: Site, coalition_id: str, part: str) -> bool:
     directions showing "—", no contacts page with nothing, no list saying only that it is not
     published (the overview always has the name and the goal)."""
     c = site.coalitions[coalition_id]
-    return {"directions": bool(c.directions), "members": bool(site.members_of(coalition_id)),
-            "statements": bool(site.statements_of(coalition_id)), "contacts": bool(c.contacts),
-            }.get(part, True)
+    # Only the part asked about: every link to a coalition's page passes here.
+    if part == "directions":
+        return bool(c.directions)
+    if part == "members":
+        return bool(site.members_of(coalition_id))
+    if part == "statements":
+        return bool(site.statements_of(coalition_id))
+    if part == "contacts":
+        return bool(c.contacts)
+    return True
 
 
 def coalition_page(site: Site, coalition_id: str, part: str = "overview") -> str:

@@ -112,15 +112,16 @@ def images(cards: dict[str, Card], cache: Path, font_dir: Path = FONT_DIR) -> di
     for path, card in cards.items():
         texts = json.dumps(card.__dict__, ensure_ascii=False, sort_keys=True).encode()
         cached = cache / f"{hashlib.sha256(tools + texts).hexdigest()}.png"
-        if not cached.is_file():
-            cached.write_bytes(draw(card, font_dir))
-        out[path] = cached.read_bytes()
+        if cached.is_file():
+            out[path] = cached.read_bytes()
+        else:
+            out[path] = draw(card, font_dir)
+            cached.write_bytes(out[path])
     return out
 
 
-def card_from_front_matter(markdown: str, kicker: str = "", accent: str = "") -> Card:
-    """A generated page's card, from the front matter render.py wrote (JSON on its second line)."""
-    meta = json.loads(markdown.split("\n", 2)[1])
+def card(meta: dict, kicker: str = "", accent: str = "") -> Card:
+    """A generated page's card, from the front matter render.py wrote for it."""
     return Card(title=" ".join(meta["title"].split()), kicker=kicker, date=meta.get("og_date", ""),
                 accent=accent)
 

@@ -6,6 +6,7 @@ are removed. Editors never touch this folder; it is rebuilt from `data/` and `do
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -27,12 +28,11 @@ def with_share_images(site: Site, generated: dict[str, str], cache: Path | None,
         meta = json.loads(text.split("\n", 2)[1])  # render.front_matter: JSON on the second line
         c = site.coalitions.get(meta.get("coalition") or (site.single.id if site.single else ""))
         image = social.image_path(base, lang)
-        kicker = i18n.t(lang, "site.name")
-        if c:
-            named = (c.short_name or c.name).get(lang)
-            # A coalition's own overview has its name as the title: the kicker is then the site's.
-            kicker = kicker if " ".join(meta["title"].split()) == " ".join(c.name.get(lang).split()) else named
-        cards[image] = social.card_from_front_matter(text, kicker, c.accent if c else "")
+        card = social.card(meta, i18n.t(lang, "site.name"), c.accent if c else "")
+        # A coalition's own overview has its name as the title: the kicker is then the site's.
+        if c and card.title != " ".join(c.name.get(lang).split()):
+            card = dataclasses.replace(card, kicker=(c.short_name or c.name).get(lang))
+        cards[image] = card
         tree[rel] = (render.front_matter(**meta, og_image=image) + text.split("\n---\n\n", 1)[1]).encode()
     if cache is not None:
         tree.update(social.images(cards, cache, font_dir))
@@ -50,8 +50,8 @@ def source_tree(site: Site, docs_dir: Path, site_url: str = "",
         if c.logo and not (docs_dir / c.logo).is_file():
             raise ContentError(c.path, _("logo: the file docs/{logo} does not exist — add the image "
                                          "there, or correct the path", logo=c.logo))
-    if views.accents_css(site):
-        tree[views.ACCENTS] = views.accents_css(site).encode()
+    if css := views.accents_css(site):
+        tree[views.ACCENTS] = css.encode()
     for path, text in opendata.files(site).items():
         # Bilingual, so staged once and without a language suffix: i18n publishes it at the
         # default language's address and points the Russian pages' links there.
