@@ -199,3 +199,23 @@ def test_in_chromium_nothing_runs_and_nothing_leaves_the_site(hostile_site):
             check(f"search on /{root}")
         browser.close()
     assert not problems, "\n".join(problems)
+
+
+def test_a_hostile_title_is_escaped_once_in_every_head_and_share_link(hostile_site):
+    """Titles reach the templates escaped once (the plugin): printed again they must be
+    unescaped first, or readers see `&amp;lt;` in previews and shared messages."""
+    import html as html_module
+    from urllib.parse import parse_qs, urlsplit
+    checked = 0
+    for path in hostile_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        og = re.search(r'<meta property="og:title" content="([^"]*)">', text)
+        alt = re.search(r'<meta property="og:image:alt" content="([^"]*)">', text)
+        if og and alt:
+            assert alt.group(1) == og.group(1), path
+        share = re.search(r'href="https://t\.me/share/url\?([^"]+)"', text)
+        if og and share:
+            query = parse_qs(urlsplit("?" + html_module.unescape(share.group(1))).query)
+            assert query["text"] == [html_module.unescape(og.group(1))], path
+            checked += "hostiletitle" in og.group(1)
+    assert checked, "no hostile statement title was shared"
