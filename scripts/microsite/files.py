@@ -51,12 +51,11 @@ UNPUBLISHED = {
 }
 
 
-# What a file name may hold but a message line may not show: controls (a new line), invisible
-# and direction-changing characters, and bytes that are not UTF-8 (Python keeps them as lone
-# surrogates, which cannot even be printed).
-# (The invisible characters are hygiene's list, so a name shows what a text may not hold.)
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
-                         f"\ud800-\udfff]|{hygiene.INVISIBLE.pattern}")
+# What a file name may hold but a message line may not show: hygiene's invisible and
+# direction-changing characters (so a name shows what a text may not hold), and besides them
+# line breaks, tabs, the other marks a line cannot show, and bytes that are not UTF-8 (Python
+# keeps them as lone surrogates, which cannot even be printed).
+_UNSHOWABLE = re.compile(f"[\t\n\r\u061c\u2028\u2029\u2065\ud800-\udfff]|{hygiene.INVISIBLE.pattern}")
 
 
 def shown(rel: str) -> str:

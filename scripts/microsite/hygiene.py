@@ -12,6 +12,7 @@ import re
 import signal
 import threading
 import unicodedata
+from collections import Counter
 
 import markdown
 
@@ -79,9 +80,7 @@ def text_problems(text: str, allowed_words: frozenset[str] = frozenset()) -> lis
         if word in allowed_words or ONE_ALPHABET.fullmatch(word):
             continue
         if not (LATIN.search(word) and CYRILLIC.search(word)):
-            scripts: dict[str, int] = {}
-            for char in word:
-                scripts[_script(char)] = scripts.get(_script(char), 0) + 1
+            scripts = Counter(map(_script, word))  # in the order first seen
             if len(scripts) > 1:  # e.g. Greek Α in a Cyrillic word: a look-alike
                 fewest = min(scripts, key=scripts.get)
                 letters = "".join(dict.fromkeys(c for c in word if _script(c) == fewest))

@@ -218,7 +218,7 @@ class Reader:
             self.problems.append(ContentError(doc_path, message, line + row - 1, col))
 
     def schema_check(self, doc: Document, kind: str) -> list[ContentError]:
-        errors = schema.check(doc, kind, self.data_dir / "schema", partial=doc.partial)
+        errors = schema.check(doc, kind, self.data_dir / "schema")
         self.problems += errors
         return errors
 

@@ -63,11 +63,11 @@ def validators(schema_dir: str) -> dict[str, Draft202012Validator]:
             for kind in KINDS}
 
 
-def check(doc: Document, kind: str, schema_dir: Path, partial: bool = False) -> list[ContentError]:
-    """Every schema error; with `partial` (a line of the file could not be read) none for a
-    missing field, which may be on that line."""
+def check(doc: Document, kind: str, schema_dir: Path) -> list[ContentError]:
+    """Every schema error; for a partly read document (`doc.partial`: a line of the file could not
+    be read) none for a missing field, which may be on that line."""
     validator = validators(str(schema_dir))[kind]
-    errors = sorted((e for e in validator.iter_errors(doc.data) if not (partial and e.validator == "required")),
+    errors = sorted((e for e in validator.iter_errors(doc.data) if not (doc.partial and e.validator == "required")),
                     key=lambda e: doc.where(tuple(e.absolute_path)))
     return [_message(doc, err) for err in errors if not _misspelt(err, errors)]
 

@@ -13,7 +13,7 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from . import hygiene
-from .errors import ContentError
+from .errors import ContentError, ContentWarning
 from .messages import N_, _
 from .schema import field_name
 from .model import LANGS, PREVIEW_ONLY, Site, other_lang
@@ -133,9 +133,12 @@ def duplicates(site: Site, documents) -> Iterator[ContentError]:
             for where, key in keys:
                 seen.setdefault((where[0], key), []).append((record.path, where, _value(record, where)))
         for (field, _key), places in seen.items():
-            for path, where, value in places:
-                others = ", ".join(dict.fromkeys(p for p, _where, _value_ in places if p != path))
-                alike = field == "name" and {spelling_key(v) for _p, _w, v in places} != {spelling_key(value)}
+            if len({p for p, _where, _v in places}) < 2:
+                continue  # one file: nothing to compare (almost every key)
+            # Written differently yet the same key: look-alike letters of another alphabet.
+            alike = field == "name" and len({spelling_key(v) for _p, _w, v in places}) > 1
+            for path, where, _value_ in places:
+                others = ", ".join(dict.fromkeys(p for p, _where, _v in places if p != path))
                 if others and alike:
                     yield _at(documents, path, where, _("this {field} looks the same as one used by "
                               "{others}, written with letters of another alphabet — one organisation "
@@ -222,8 +225,6 @@ def reads_as_russian(text: str) -> bool:
 def language_mixups(documents, allowed_words: frozenset[str] = frozenset()) -> list[ContentError]:
     """A Kazakh text that reads as Russian, or a Russian text with Kazakh letters: warnings, since
     a name may rightly be the same in both (data/allowed-words.yml lists such words)."""
-    from .errors import ContentWarning
-
     found = []
     for doc in documents.values():
         texts = []
@@ -263,11 +264,12 @@ def contrast_with_white(colour: str) -> float:
 def accents(site: Site, documents) -> Iterator[ContentError]:
     """A coalition's colour carries the header's and buttons' white text: it must stay readable."""
     for c in site.coalitions.values():
-        if c.accent and contrast_with_white(c.accent) < 4.5:
+        contrast = contrast_with_white(c.accent) if c.accent else 21.0
+        if contrast < 4.5:
             yield _at(documents, c.path, ("accent",),
                       _("the colour {colour} is too light for the white text on it (contrast "
                         "{contrast}:1, at least 4.5:1 is needed) — choose a darker colour",
-                        colour=c.accent, contrast=f"{contrast_with_white(c.accent):.1f}"))
+                        colour=c.accent, contrast=f"{contrast:.1f}"))
 
 
 def placeholders(documents) -> Iterator[ContentError]:

@@ -112,7 +112,7 @@ def read(text: str, path: str, line_offset: int = 0) -> Document:
         except yaml.MarkedYAMLError as exc:
             error, mended = syntax_error(exc, lines, path, line_offset)
             syntax.append(error)
-            if mended is None or mended == lines:
+            if mended == lines:
                 return _broken(path, line_offset, syntax)
             lines = mended
             continue
@@ -144,6 +144,7 @@ class _Stop(Exception):
 # above the parser's). No library words these, so this table is ours.
 
 KEY_VALUE = re.compile(r"^(\s*(?:-\s+)*)([^\s#:\-\[\]{}][^:#]*?):[ \t]+(\S.*?)\s*$")
+LIST_ITEM = re.compile(r"^(\s*)(-)\s+(\S.*?)\s*$")  # `- value`: groups as KEY_VALUE's
 
 
 def _quoted(value: str) -> str:
@@ -162,7 +163,7 @@ def _unclosed_quote(lines: list[str], last: int) -> int | None:
     """The first line up to `last` whose value opens a quote that neither it nor the lines down
     to `last` close (a value may rightly go on over lines, its quotes then balance)."""
     for number, line in enumerate(lines[:last + 1]):
-        match = KEY_VALUE.match(line) or re.match(r"^(\s*)(-)\s+(\S.*?)\s*$", line)
+        match = KEY_VALUE.match(line) or LIST_ITEM.match(line)
         if not match:
             continue
         value = match.group(3)
@@ -191,10 +192,15 @@ def _untabbed(lines: list[str], row: int) -> str:
     body = line.lstrip(" \t").replace("\t", " ")
     if "\t" not in line[:len(line) - len(line.lstrip(" \t"))]:
         return line.replace("\t", " ")
-    above = next((lines[n] for n in range(row - 1, -1, -1) if lines[n].strip()
-                  and not lines[n].lstrip().startswith("#")), "")
+    above = lines[n] if (n := _previous_line(lines, row)) is not None else ""
     indent = len(above) - len(above.lstrip(" "))
     return " " * (indent + (2 if above.rstrip().endswith(":") else 0)) + body
+
+
+def _previous_line(lines: list[str], row: int) -> int | None:
+    """The nearest line above `row` that holds something (not blank, not a comment)."""
+    return next((n for n in range(row - 1, -1, -1) if lines[n].strip()
+                 and not lines[n].lstrip().startswith("#")), None)
 
 
 def _first_column(line: str) -> int:
@@ -202,8 +208,9 @@ def _first_column(line: str) -> int:
 
 
 def syntax_error(exc: yaml.MarkedYAMLError, lines: list[str], path: str,
-                 offset: int) -> tuple[ContentError, list[str] | None]:
-    """The editor's message for a libyaml error, and the lines mended to read on (None: give up)."""
+                 offset: int) -> tuple[ContentError, list[str]]:
+    """The editor's message for a libyaml error, and the lines mended to read on (the line
+    concerned repaired, or left out)."""
     mark = exc.problem_mark or exc.context_mark
     row = min(mark.line, len(lines) - 1) if mark else 0
     column = mark.column + 1 if mark else 1
@@ -227,9 +234,9 @@ def syntax_error(exc: yaml.MarkedYAMLError, lines: list[str], path: str,
                              "with spaces (two per level)"), lines[tab_row].find("\t") + 1,
                   _untabbed(lines, tab_row))
     unclosed = _unclosed_quote(lines, row)
-    if unclosed is not None and ("quoted scalar" in where or unclosed <= row):
+    if unclosed is not None:  # (a line up to this one: where the editor should look)
         opened = lines[unclosed]
-        quote = KEY_VALUE.match(opened) or re.match(r"^(\s*)(-)\s+(\S.*?)\s*$", opened)
+        quote = KEY_VALUE.match(opened) or LIST_ITEM.match(opened)
         mark_char = quote.group(3)[0]
         return at(unclosed, _("the quote {quote} opened here is not closed — add the closing {quote} "
                               "at the end of the value", quote=mark_char),
@@ -241,12 +248,11 @@ def syntax_error(exc: yaml.MarkedYAMLError, lines: list[str], path: str,
         before = line[:mark.column] if mark else line
         if KEY_VALUE.match(before + ": x"):  # `key: value: more`: a colon inside the value
             key_value = KEY_VALUE.match(line)
-            if key_value and ":" in line[:mark.column] and before.strip().count(":") >= 1:
+            if key_value and ":" in before:
                 return at(row, _("a colon followed by a space inside the value of '{field}' — put the "
                                  "whole value in quotes: {field}: \"…\"", field=key_value.group(2).strip()),
                           column, _quote_value(line))
-        previous = next((n for n in range(row - 1, -1, -1) if lines[n].strip()
-                         and not lines[n].lstrip().startswith("#")), None)
+        previous = _previous_line(lines, row)
         if previous is not None and ":" not in lines[previous] and not lines[previous].lstrip().startswith("-"):
             return at(previous, _("this line has no colon — write the field's name, a colon and a "
                                   "space, then its value: 'name: value'"))
