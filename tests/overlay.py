@@ -9,8 +9,14 @@ from pathlib import Path
 HOSTILE = Path(__file__).parent / "hostile"
 
 
+def expectation(case: str) -> tuple[str, str]:
+    """(`refused` or `safe`, what the input tries) from the case's EXPECT file."""
+    lines = (HOSTILE / case / "EXPECT").read_text(encoding="utf-8").splitlines()
+    return lines[0].strip(), " ".join(lines[1:]).strip()
+
+
 def expect(case: str) -> str:
-    return (HOSTILE / case / "EXPECT").read_text(encoding="utf-8").split("\n", 1)[0].strip()
+    return expectation(case)[0]
 
 
 def case_files(case: str) -> list[str]:

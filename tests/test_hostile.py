@@ -23,7 +23,7 @@ from microsite import pages, render
 from microsite.load import load_site
 from microsite.files import shown
 from microsite.stage import split_lang
-from overlay import HOSTILE, case_files, overlay as overlay_case
+from overlay import HOSTILE, case_files, expectation, overlay as overlay_case
 
 CASES = sorted(d for d in HOSTILE.iterdir() if d.is_dir())
 ERROR_LINE = re.compile(r"^[^\s:][^:]*:\d+:(\d+:)? \S")
@@ -41,8 +41,7 @@ ACTIVE_IN_DOM = """() => [...document.querySelectorAll('*')].flatMap(el => [...e
 
 
 def expect(case: Path) -> tuple[str, str]:
-    lines = (case / "EXPECT").read_text(encoding="utf-8").splitlines()
-    return lines[0].strip(), " ".join(lines[1:]).strip()
+    return expectation(case.name)
 
 
 def files(case: Path) -> list[str]:

@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, copy_project
 from microsite import lock
 from microsite.model import Correction
-from overlay import HOSTILE, overlay
+from overlay import HOSTILE, expectation, overlay
 
 DECLARATION = "docs/statements/kgi-declaration"
 
@@ -194,7 +194,8 @@ HOSTILE_LOCK = {  # case → what the refusal must say (each a whole message sta
 def test_every_lock_case_is_listed_here():
     assert sorted(p.name for p in HOSTILE.glob("lock-*")) == sorted(HOSTILE_LOCK)
     for name in HOSTILE_LOCK:
-        assert (HOSTILE / name / "EXPECT").read_text(encoding="utf-8").startswith("refused\n")
+        verdict, what = expectation(name)
+        assert verdict == "refused" and what, name
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_LOCK))
