@@ -125,17 +125,17 @@ def shard(index: dict, lang: str, base: str, overviews: frozenset[str] = frozens
         files[f"p/{n}.json"] = docs
         counts = Counter(map(key, (w for doc in docs for w in words(doc["text"], separator))))
         weights = defaultdict(int, {k: min(n, MAX_TF) for k, n in counts.items()})
-        for i, doc in enumerate(docs):
-            title = words(doc["title"], separator)
-            # A word of a short title says more than one of a long title («Коалиции» is the
-            # list of coalitions; «Контакты — Народная коалиция» one coalition's sub-page).
-            weight = round(2 * IN_TITLE / (1 + len(title))) + (OVERVIEW_TITLE if overview else 0)
-            for k in {key(w) for w in title}:
-                weights[k] += weight if i == 0 else IN_SECTION_TITLE
-            if i == 0 and short_name:
-                short = words(short_name, separator)
-                for k in {key(w) for w in short}:
-                    weights[k] += round(2 * IN_TITLE / (1 + len(short))) + (OVERVIEW_TITLE if overview else 0)
+        # The page's title and its short name (a landing page's hero): a word of a short title
+        # says more than one of a long title («Коалиции» is the list of coalitions; «Контакты —
+        # Народная коалиция» one coalition's sub-page).
+        for title in (docs[0]["title"], short_name):
+            title_words = words(title, separator)
+            weight = round(2 * IN_TITLE / (1 + len(title_words))) + (OVERVIEW_TITLE if overview else 0)
+            for k in {key(w) for w in title_words}:
+                weights[k] += weight
+        for doc in docs[1:]:  # the page's sections
+            for k in {key(w) for w in words(doc["title"], separator)}:
+                weights[k] += IN_SECTION_TITLE
         for k, weight in weights.items():
             if len(k) >= PREFIX:
                 postings[k][n] = weight
