@@ -421,7 +421,7 @@ def member(site: Site, mid: str, lang: str) -> str:
                         edit=m.path),
            f"# {p.tx(m.name)}\n\n", f'<p class="ms-meta" markdown>{p.t(f"type.{m.type}")}</p>\n\n']
     if m.link:
-        out.append(f"[{esc(m.link)}]({m.link})\n\n")
+        out.append(f"[{esc(m.link)}]({target(m.link)})\n\n")
     out.append(f"## {p.t('member.in')}\n\n")
     cards = []
     for ms in m.memberships:
