@@ -53,9 +53,9 @@ site: validate fonts
 ## Benchmark: a synthetic network built through the project vs a plain Material site (a table)
 BENCH ?= --coalitions 40 --members 4000 --statements 400 --runs 3
 bench: $(STAMP) fonts
-	$(BIN)/python -m microsite.bench $(BENCH)
-	$(BIN)/python -m microsite.bench_search --scales 40/4000/400 160/16000/1600
-	$(BIN)/python -m microsite.bench_preview
+	$(BIN)/python -m microsite.tools.bench $(BENCH)
+	$(BIN)/python -m microsite.tools.bench_search --scales 40/4000/400 160/16000/1600
+	$(BIN)/python -m microsite.tools.bench_preview
 
 ## Debian's chromium for the browser tests (installed once, when missing)
 browser:
@@ -77,7 +77,7 @@ tools: browser
 
 ## Record the adopted statements' facts in the lock file (after adding a correction entry)
 lock: $(STAMP)
-	$(BIN)/python -m microsite.lock update
+	$(BIN)/python -m microsite.checks.lock update
 
 ## Message catalogues: add new msgids to scripts/microsite/locale/{kk,ru} (then translate them)
 ## and regenerate the table of messages in CONTRIBUTING.kk.md / CONTRIBUTING.ru.md
@@ -86,7 +86,7 @@ messages: $(STAMP)
 
 ## Markdown summary of every change since BASE (a git revision), for reviewers
 review: $(STAMP)
-	@$(BIN)/python -m microsite.review $(or $(BASE),$(error give the base revision: make review BASE=main))
+	@$(BIN)/python -m microsite.tools.review $(or $(BASE),$(error give the base revision: make review BASE=main))
 
 ## Checkers of the built site, pinned in package-lock.json: axe-core (accessibility) and the
 ## Nu HTML checker (vnu-jar). --ignore-scripts: vnu-jar's install script would download a Java.

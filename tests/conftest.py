@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
-
-from microsite.load import load_site
+from microsite.content.load import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 # Messages in their English source text, which the tests assert on; tests of the editors'

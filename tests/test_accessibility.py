@@ -10,7 +10,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from chromium import serve
 from conftest import ROOT, SITE_URL, build, copy_project
 from test_browser import browser  # noqa: F401 (fixture)

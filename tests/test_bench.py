@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
-from microsite import bench, lock
-from microsite.load import load_site
+from microsite.checks import lock
+from microsite.content.load import load_site
+from microsite.tools import bench
 
 
 def test_synthetic_site_is_valid_content_of_the_asked_size(tmp_path, site_model):
@@ -28,7 +28,7 @@ def number(cell: str) -> float:
 
 
 def test_bench_prints_a_table_of_sane_numbers():
-    out = subprocess.run([sys.executable, "-m", "microsite.bench", "--coalitions", "3", "--members", "120",
+    out = subprocess.run([sys.executable, "-m", "microsite.tools.bench", "--coalitions", "3", "--members", "120",
                           "--statements", "12", "--runs", "2"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr + out.stdout
     rows = {cells[0]: cells[1:] for line in out.stdout.splitlines() if line.startswith("| ")

@@ -3,7 +3,7 @@ scale, in Chromium): at most 150 KB gzip per language, and at most 1.5× for fou
 coalitions, members and statements."""
 from __future__ import annotations
 
-from microsite import bench_search
+from microsite.tools import bench_search
 
 
 def test_first_query_transfer_keeps_the_growth_bound(tmp_path):

@@ -10,9 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from chromium import launch
+from playwright.sync_api import sync_playwright
 
 SHOTS = Path(__file__).parent / "screenshots"
 PHONE = {"width": 390, "height": 844}

@@ -8,9 +8,8 @@ import hashlib
 import re
 
 import pytest
-
 from chromium import serve
-from microsite import csp
+from microsite.pages import csp
 from test_accessibility import PAGE_KINDS, fallback_site  # noqa: F401 (fixture)
 from test_browser import browser  # noqa: F401 (fixture)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import shutil
 
 from conftest import ROOT
-from microsite import dump
-from microsite.load import load_site
+from microsite.content.load import load_site
+from microsite.tools import dump
 
 
 def test_real_content_round_trips(tmp_path, site_model):

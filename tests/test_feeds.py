@@ -6,11 +6,10 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
 import pytest
-
 from conftest import SITE_URL
 from htmlparse import Tags
-from microsite import feeds
-from microsite.model import LANGS
+from microsite.content.model import LANGS
+from microsite.pages import feeds
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import material
 import pytest
-
 from conftest import ROOT, copy_project
-from microsite import files, pages
-from microsite.load import read_site
-from microsite.model import Site
+from microsite.checks import files
+from microsite.content.load import read_site
+from microsite.content.model import Site
+from microsite.pages import paths
 from overlay import HOSTILE, case_files, expect, overlay
 
 # Every hostile case about files in docs/ and data/, with words its refusal must contain.
@@ -134,7 +134,7 @@ def _single(site: Site, cid: str) -> Site:
 def test_every_generated_page_and_file_is_at_a_reserved_address(site_model, single):
     """No hand-written page can take a generated page's place: the rule is by name, so one
     coalition's own microsite (its pages at the root) or a longer list opens no gap."""
-    from microsite import feeds, opendata, render
+    from microsite.pages import feeds, opendata, render
     site = _single(site_model, "kgi") if single else site_model
     generated = [*render.all_pages(site), *feeds.files(site, ""), *opendata.files(site)]
     assert not single or ("members.kk.md" in generated and "members/page/2.kk.md" in generated)
@@ -153,7 +153,7 @@ def test_no_file_may_take_a_path_of_the_theme():
 
 
 def test_ids_that_name_the_sites_own_pages_are_reserved():
-    assert {"index", "page", "feed", "search", "assets", "members", "statements"} <= pages.RESERVED_IDS
+    assert {"index", "page", "feed", "search", "assets", "members", "statements"} <= paths.RESERVED_IDS
 
 
 @pytest.mark.parametrize("case, path, words", [
@@ -192,7 +192,7 @@ def test_a_page_with_good_front_matter_passes_and_its_body_lines_are_counted(tmp
 
 def test_links_and_files_are_not_digested_into_the_stamp(tmp_path):
     """The stamp reads every file validation passed, pictures included, and no link."""
-    from microsite import stamp
+    from microsite.checks import stamp
     project = overlay("symlink-dev-zero", overlay("image-safe-png", copy_project(tmp_path)))
     before = stamp.digest(project / "data", project / "docs")  # returns: /dev/zero was not read
     (project / "docs/images/image-safe-png.png").write_bytes(b"\x89PNG\r\n\x1a\nchanged")

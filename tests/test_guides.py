@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
-from microsite import guides, messages
+from microsite import messages
+from microsite.tools import guides
 
 
 @pytest.mark.parametrize("lang", messages.LANGS)

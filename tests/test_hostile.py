@@ -15,15 +15,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from chromium import launch, serve
 from conftest import ROOT, SITE_URL, build, copy_project
-from microsite import pages, render
-from microsite.load import load_site
-from microsite.files import shown
-from microsite.stage import split_lang
-from overlay import HOSTILE, case_files, expectation, overlay as overlay_case
+from microsite.checks.files import shown
+from microsite.content.load import load_site
+from microsite.pages import paths, render
+from microsite.pages.stage import split_lang
+from overlay import HOSTILE, case_files, expectation
+from overlay import overlay as overlay_case
+from playwright.sync_api import sync_playwright
 
 CASES = sorted(d for d in HOSTILE.iterdir() if d.is_dir())
 ERROR_LINE = re.compile(r"^[^\s:][^:]*:\d+:(\d+:)? \S")
@@ -115,7 +115,7 @@ def _output(source: str) -> str:
     base, lang = split_lang(source)
     stem = base.removesuffix(".md")
     html = stem + ".html" if stem == "index" or stem.endswith("/index") else stem + "/index.html"
-    return pages.lang_root(lang) + html
+    return paths.lang_root(lang) + html
 
 
 def test_no_generated_page_is_replaced_and_every_page_is_the_themes(hostile_site):

@@ -5,12 +5,16 @@ import re
 import time
 
 import pytest
-
 from conftest import ROOT
 from htmlparse import Tags
-from microsite.hygiene import (
-    MAX_NESTING, MAX_OPEN_BRACKETS, markdown_limits, markdown_problems, position,
-    skeleton, text_problems,
+from microsite.checks.hygiene import (
+    MAX_NESTING,
+    MAX_OPEN_BRACKETS,
+    markdown_limits,
+    markdown_problems,
+    position,
+    skeleton,
+    text_problems,
 )
 
 
@@ -101,7 +105,7 @@ def test_brackets_closed_escaped_or_in_other_paragraphs_pass():
 
 def test_the_converter_is_never_reached_past_the_limits(monkeypatch):
     """The loader reports the limit and skips the conversion that would take minutes."""
-    from microsite import load
+    from microsite.content import load
     calls = []
     monkeypatch.setattr(load.hygiene, "markdown_problems", lambda text: calls.append(text) or [])
     reader = load.Reader(ROOT / "data", ROOT / "docs")
@@ -112,7 +116,7 @@ def test_the_converter_is_never_reached_past_the_limits(monkeypatch):
 
 
 def test_a_nesting_the_limits_miss_is_still_a_message(monkeypatch):
-    from microsite import load
+    from microsite.content import load
 
     def deep(text):
         raise RecursionError
@@ -148,7 +152,7 @@ def test_skeletons_fold_look_alikes_of_every_alphabet():
 
 def test_a_text_that_takes_too_long_is_stopped_with_a_message(monkeypatch):
     """The last resort for a slow pattern the limits do not know: a time limit per text."""
-    from microsite import load
+    from microsite.content import load
     monkeypatch.setattr(load.hygiene, "MAX_SECONDS", 0.2)
     monkeypatch.setattr(load.hygiene, "markdown_problems", lambda text: time.sleep(5) or [])
     reader = load.Reader(ROOT / "data", ROOT / "docs")
@@ -161,7 +165,8 @@ def test_a_text_that_takes_too_long_is_stopped_with_a_message(monkeypatch):
 
 def test_the_time_limit_is_lifted_after_the_text():
     import signal
-    from microsite.hygiene import time_limit
+
+    from microsite.checks.hygiene import time_limit
     before = signal.getsignal(signal.SIGALRM)
     with time_limit(0.05):
         pass

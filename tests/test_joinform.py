@@ -15,13 +15,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings, strategies as st
-
 from conftest import ROOT, copy_project
-from microsite import joinform, render
-from microsite.joinform import Refusal
-from microsite.load import load_site
-from microsite.model import MEMBER_TYPES
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from microsite.content.load import load_site
+from microsite.content.model import MEMBER_TYPES
+from microsite.pages import render
+from microsite.tools import joinform
+from microsite.tools.joinform import Refusal
 
 BODIES = Path(__file__).parent / "joinform"
 JOINED = dt.date(2026, 11, 22)
@@ -93,7 +94,7 @@ def test_the_script_never_runs_what_a_name_says(project, tmp_path):
     hostile = "$(touch pwned) `touch pwned` ; touch pwned"
     out = tmp_path / "out"
     env = {**os.environ, "ISSUE_BODY": body(name_ru=hostile.replace("`", "'"))}
-    result = subprocess.run([sys.executable, "-m", "microsite.joinform", "--issue", "7", "--joined",
+    result = subprocess.run([sys.executable, "-m", "microsite.tools.joinform", "--issue", "7", "--joined",
                              "2026-11-22", "--out", str(out), "--root", str(project)],
                             env=env, capture_output=True, text=True, cwd=project)
     assert result.returncode == 0, result.stderr
@@ -206,7 +207,7 @@ def test_same_id_for_another_name_gets_a_suffix(project):
 def test_refusal_file_is_bilingual(project, tmp_path):
     out = tmp_path / "out"
     env = {**os.environ, "ISSUE_BODY": body(name_ru="ОСДП")}
-    result = subprocess.run([sys.executable, "-m", "microsite.joinform", "--issue", "7", "--joined",
+    result = subprocess.run([sys.executable, "-m", "microsite.tools.joinform", "--issue", "7", "--joined",
                              "2026-11-22", "--out", str(out), "--root", str(project)],
                             env=env, capture_output=True, text=True)
     assert result.returncode == 1
@@ -241,7 +242,7 @@ def test_the_workflow_opens_the_pull_request_with_texts_as_plain_arguments(proje
     runner = tmp_path / "runner"
     out = runner / "join"
     env = {**os.environ, "ISSUE_BODY": body(), "RUNNER_TEMP": str(runner)}
-    subprocess.run([sys.executable, "-m", "microsite.joinform", "--issue", "7", "--joined", "2026-11-22",
+    subprocess.run([sys.executable, "-m", "microsite.tools.joinform", "--issue", "7", "--joined", "2026-11-22",
                     "--out", str(out), "--root", str(repo)], env=env, check=True, capture_output=True)
     hostile = "$(touch pwned) `touch pwned`; touch pwned \"'"
     (out / "title.txt").write_text(hostile + "\n", encoding="utf-8")

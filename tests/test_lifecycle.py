@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SITE_URL, Html, build, copy_project
-from microsite import search
+from microsite.pages import search
 
 DRAFT = """---
 title: "{title}"

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT, copy_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import ROOT, copy_project
-from microsite.errors import ContentError, ContentErrors
-from microsite.load import load_site, read_site
+from microsite.content.errors import ContentError, ContentErrors
+from microsite.content.load import load_site, read_site
 
 
 def test_real_content_loads(site_model):

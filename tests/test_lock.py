@@ -11,10 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, copy_project
-from microsite import lock
-from microsite.model import Correction
+from microsite.checks import lock
+from microsite.content.model import Correction
 from overlay import HOSTILE, expectation, overlay
 
 DECLARATION = "docs/statements/kgi-declaration"
@@ -151,7 +150,7 @@ def test_a_lock_entry_of_another_shape_is_named_with_its_line_and_column(site_mo
 def test_make_lock_names_a_damaged_lock_file_not_a_traceback(tmp_path):
     project = copy_project(tmp_path)
     (project / lock.LOCK_FILE).write_text('{"kgi-declaration": {', encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "microsite.lock", "update"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "microsite.checks.lock", "update"], cwd=project,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert result.stderr.startswith("statements.lock.json:1:22: the lock file is damaged")
@@ -218,7 +217,7 @@ def test_a_hostile_change_of_an_adopted_statement_is_refused(name, tmp_path):
     for want in HOSTILE_LOCK[name]:
         assert any(line.startswith(want) for line in lines), f"{want}\n---\n{result.stderr}"
     before = (project / lock.LOCK_FILE).read_bytes()
-    update = subprocess.run([sys.executable, "-m", "microsite.lock", "update"], cwd=project,
+    update = subprocess.run([sys.executable, "-m", "microsite.checks.lock", "update"], cwd=project,
                             capture_output=True, text=True, timeout=120)
     assert update.returncode == 1 and "Traceback" not in update.stderr
     assert (project / lock.LOCK_FILE).read_bytes() == before, "a refused `make lock` writes nothing"

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-
 from conftest import ROOT, copy_project
-from test_validate import EXPECTED
 from microsite import messages
-from microsite.errors import ContentError
+from microsite.content.errors import ContentError
 from microsite.messages import _, editor_langs
+from test_validate import EXPECTED
 
 PACKAGE = ROOT / "scripts" / "microsite"
 BAD = ROOT / "tests" / "bad"

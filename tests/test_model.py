@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from microsite.model import Site, Statement, StatementText, Text
+from microsite.content.model import Site, Statement, StatementText, Text
 
 
 def test_text_falls_back_to_the_other_language():

@@ -8,11 +8,15 @@ import time
 
 import pytest
 import yaml
-
 from conftest import ROOT, copy_project
-from microsite import new
-from microsite.load import read_site
-from microsite.model import COALITION_KINDS, MEMBER_TYPES, SCOPES, STATEMENT_KINDS
+from microsite.content.load import read_site
+from microsite.content.model import (
+    COALITION_KINDS,
+    MEMBER_TYPES,
+    SCOPES,
+    STATEMENT_KINDS,
+)
+from microsite.tools import new
 
 
 def run_new(project, *args):

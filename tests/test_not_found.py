@@ -2,12 +2,11 @@
 other's), whose links work when the site is served below a sub-path, as GitHub Pages does."""
 from __future__ import annotations
 
-from playwright.sync_api import sync_playwright
-
 from chromium import launch, serve
 from conftest import SITE_URL
 from htmlparse import Tags
-from microsite import i18n
+from microsite.pages import words
+from playwright.sync_api import sync_playwright
 from test_browser import SHOTS
 
 SUB_PATH = SITE_URL.split("/", 3)[3]  # "microsite/"
@@ -18,7 +17,7 @@ def test_404_is_one_page_in_both_languages(built):
     tags = Tags((built / "404.html").read_text(encoding="utf-8"))
     assert tags.find("html")[0]["lang"] == "kk"
     for lang in ("kk", "ru"):
-        assert i18n.t(lang, "notfound.title") in tags.text and i18n.t(lang, "notfound.home") in tags.text
+        assert words.t(lang, "notfound.title") in tags.text and words.t(lang, "notfound.home") in tags.text
     assert tags.find("div", lang="ru", class_="ms-not-found")
     links = [a[name] for _, a in tags.tags for name in ("href", "src") if a.get(name, "").startswith("/")]
     assert links and all(link.startswith("/" + SUB_PATH) for link in links), links
@@ -38,7 +37,7 @@ def test_404_below_a_sub_path_in_a_browser(built):
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
         SHOTS.mkdir(exist_ok=True)
         page.screenshot(path=str(SHOTS / "404-phone.png"), full_page=True)
-        page.click(f'a:text("{i18n.t("ru", "notfound.home")}")')
+        page.click(f'a:text("{words.t("ru", "notfound.home")}")')
         page.wait_for_load_state()
         assert page.url == base + "ru/"
         assert page.get_attribute("html", "lang") == "ru"

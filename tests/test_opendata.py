@@ -6,15 +6,14 @@ import io
 import json
 
 import pytest
-
 from htmlparse import Tags
-from microsite import opendata, pages
-from microsite.model import LANGS
+from microsite.content.model import LANGS
+from microsite.pages import opendata, paths
 
 
 def downloads(built, site_model, cid, lang) -> dict[str, str]:
     """{ext: content} of the files the members page links to."""
-    page_dir = built / pages.url(pages.coalition_page(site_model, cid, "members"), lang)
+    page_dir = built / paths.url(paths.coalition_page(site_model, cid, "members"), lang)
     tags = Tags((page_dir / "index.html").read_text(encoding="utf-8"))
     out = {}
     for a in tags.find("a"):
@@ -57,7 +56,7 @@ def test_formula_cells_are_neutralised_and_read_back_as_text(tmp_path):
     """Names a spreadsheet would run (=HYPERLINK(…), @SUM, +…, -…) get OWASP's leading quote
     in the CSV; the JSON keeps them exactly."""
     from conftest import copy_project
-    from microsite.load import load_site
+    from microsite.content.load import load_site
     from overlay import overlay
     project = overlay("csv-formula-names", copy_project(tmp_path))
     site = load_site(project / "data", project / "docs")

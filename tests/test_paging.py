@@ -8,14 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from chromium import launch, serve
 from conftest import build, copy_project
 from htmlparse import Tags
-from microsite import dump, pages
-from microsite.load import load_site
-from microsite.model import LANGS, Text
+from microsite.content.load import load_site
+from microsite.content.model import LANGS, Text
+from microsite.pages import paths
+from microsite.tools import dump
+from playwright.sync_api import sync_playwright
 from test_browser import PHONE, SHOTS
 
 EXTRA = 310  # kgi's nine real members + 310 copies of them: a national coalition's size
@@ -49,7 +49,7 @@ def follow(url: str, href: str) -> tuple[str, str]:
 
 
 def members_urls(lang: str, total: int) -> list[str]:
-    first = f"{pages.lang_root(lang)}coalitions/kgi/members/"
+    first = f"{paths.lang_root(lang)}coalitions/kgi/members/"
     return [first] + [f"{first}page/{n}/" for n in range(2, total + 1)]
 
 
@@ -57,7 +57,7 @@ def members_urls(lang: str, total: int) -> list[str]:
 def test_long_members_list_is_cut_into_linked_pages(big, lang):
     site, site_dir = big
     entries = site.members_of("kgi")
-    total = -(-len(entries) // pages.PER_PAGE)
+    total = -(-len(entries) // paths.PER_PAGE)
     assert len(entries) == 9 + EXTRA and total == 7
     urls = members_urls(lang, total)
     assert not (site_dir / f"{urls[0]}page/{total + 1}").exists()
@@ -81,7 +81,7 @@ def test_long_members_list_is_cut_into_linked_pages(big, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_links_into_the_pages_land_on_the_member(big, lang):
     site, site_dir = big
-    declaration = f"{pages.lang_root(lang)}statements/kgi-declaration/"
+    declaration = f"{paths.lang_root(lang)}statements/kgi-declaration/"
     text = html_of(site_dir, declaration)
     for ref in site.statements["kgi-declaration"].signatories:
         member = site.members[ref]

@@ -7,11 +7,10 @@ import io
 import re
 
 import pytest
+from chromium import launch, serve
+from microsite.pages import seo, words
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
-
-from chromium import launch, serve
-from microsite import i18n, seo
 from test_browser import SHOTS
 
 A4 = (595.3, 841.9)  # points
@@ -19,7 +18,7 @@ CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--second
           ".md-footer", ".ms-menu", ".md-search"]
 
 
-def words(text: str) -> str:
+def normalized(text: str) -> str:
     """Letters and digits only: PDF text breaks lines and hyphenates where the screen did not."""
     return re.sub(r"[\W_]+", "", text).casefold()
 
@@ -58,15 +57,15 @@ def test_declaration_prints_on_a4_without_navigation(printed, lang):
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_declaration_prints_whole_text_place_date_and_signatories(printed, site_model, lang):
     _hidden, pdf = printed[lang]
-    printed_text = words(" ".join(page.extract_text() for page in pdf.pages))
+    printed_text = normalized(" ".join(page.extract_text() for page in pdf.pages))
     s = site_model.statements["kgi-declaration"]
     text = s.text_for(lang)
     paragraphs = [seo.plain(p) for p in re.split(r"\n\s*\n", text.body) if seo.plain(p)]
     assert len(paragraphs) > 5
-    missing = [p[:60] for p in paragraphs if words(p) not in printed_text]
+    missing = [p[:60] for p in paragraphs if normalized(p) not in printed_text]
     assert not missing, f"not printed: {missing}"
-    assert words(text.title) in printed_text
-    assert words(text.place) in printed_text and words(i18n.date(s.date, lang)) in printed_text
+    assert normalized(text.title) in printed_text
+    assert normalized(text.place) in printed_text and normalized(words.date(s.date, lang)) in printed_text
     for member in s.signatories:
-        assert words(site_model.members[member].name.get(lang)) in printed_text, member
-    assert words(i18n.t(lang, "signatories")) in printed_text
+        assert normalized(site_model.members[member].name.get(lang)) in printed_text, member
+    assert normalized(words.t(lang, "signatories")) in printed_text

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import markdown
-
-from microsite import render
-from microsite.model import Text
+from microsite.content.model import Text
+from microsite.pages import render
 
 
 def html(md: str) -> str:

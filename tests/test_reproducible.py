@@ -13,7 +13,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SITE_URL
 
 pytestmark = pytest.mark.skipif(not shutil.which("faketime"), reason="`make tools` installs faketime")

@@ -15,7 +15,6 @@ from pathlib import Path
 import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
-
 from conftest import copy_project
 from htmlparse import Tags
 
@@ -279,7 +278,9 @@ def test_changed_names_memberships_coalitions_and_events_show_before_and_after(d
 
 
 def png(path: Path, colour: str = "#0b6e4f") -> None:
-    from PIL import Image  # a real picture: docs/ publishes only what its bytes say it is
+    from PIL import (
+        Image,  # a real picture: docs/ publishes only what its bytes say it is
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", (4, 4), colour).save(path)
 
@@ -459,7 +460,7 @@ def test_the_summary_and_the_lock_speak_the_editors_languages(repo):
     git(repo, "add", "-A")
     git(repo, "commit", "--quiet", "-m", "head")
     env = {k: v for k, v in os.environ.items() if k not in ("MICROSITE_MESSAGES", "LC_ALL", "LC_MESSAGES")}
-    summary = subprocess.run([sys.executable, "-m", "microsite.review", base], cwd=repo, capture_output=True,
+    summary = subprocess.run([sys.executable, "-m", "microsite.tools.review", base], cwd=repo, capture_output=True,
                              text=True, timeout=120, env={**env, "LANG": "ru_RU.UTF-8"}).stdout
     assert f"## `{base}` нұсқасынан бергі өзгерістер / Изменения относительно `{base}`" in summary
     assert "**⚠ Өшірілген қатысушылар / Удалённые участники (1)**" in summary
@@ -473,7 +474,7 @@ def test_the_summary_and_the_lock_speak_the_editors_languages(repo):
     # quoted values, language codes, the fence's info string).
     typed = r"```text|`[^`\n]*`|\S*[/.@_]\S*|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\b(?:kk|ru)\b|'[^'\n]*'"
     assert not re.search(r"[A-Za-z]{2}", re.sub(typed, "", summary)), re.sub(typed, "", summary)
-    lock = subprocess.run([sys.executable, "-m", "microsite.lock", "update"], cwd=repo, capture_output=True,
+    lock = subprocess.run([sys.executable, "-m", "microsite.checks.lock", "update"], cwd=repo, capture_output=True,
                           text=True, timeout=120, env={**env, "LANG": "kk_KZ.UTF-8"})
     assert lock.returncode == 1
     assert lock.stderr.startswith("docs/statements/kgi-founding.ru.md:")

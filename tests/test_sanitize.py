@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from mkdocs.config import load_config
-
 from conftest import ROOT
-from microsite import render, sanitize
-from microsite.hygiene import markdown_problems, position
-from microsite.load import FRONT_MATTER
+from microsite.checks.hygiene import markdown_problems, position
+from microsite.content.load import FRONT_MATTER
+from microsite.pages import render, sanitize
+from mkdocs.config import load_config
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from jsonschema import Draft202012Validator
-
 from conftest import ROOT
-from microsite import load, model, schema
-from microsite.errors import ContentError
-from microsite.yamlsrc import parse
+from jsonschema import Draft202012Validator
+from microsite.checks import schema
+from microsite.content import load, model
+from microsite.content.errors import ContentError
+from microsite.content.yamlsrc import parse
 
 SCHEMAS = ROOT / "data" / "schema"
 

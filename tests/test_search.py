@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from microsite import search
-from microsite.fold import FOLD, fold_kk, fold_ru
-from microsite.stem_kk import KEY_RULES, RULES, key
+from microsite.pages import search
+from microsite.pages.fold import FOLD, fold_kk, fold_ru
+from microsite.pages.stem_kk import KEY_RULES, RULES, key
 
 LUNR = {"kk": ["kk"], "ru": ["fold", "en", "ru"]}
 

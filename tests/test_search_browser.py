@@ -14,12 +14,11 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-
 from kk_word_forms import STEMS
-from microsite.fold import FOLD, fold_ru
-from microsite.stem_kk import key, stem
-from test_search import SPELLINGS
+from microsite.pages.fold import FOLD, fold_ru
+from microsite.pages.stem_kk import key, stem
 from test_browser import PHONE, SHOTS, browser, server, tab  # noqa: F401 (fixtures)
+from test_search import SPELLINGS
 
 ROOT = {"kk": "", "ru": "ru/"}
 READY = {"kk": "Іздеу үшін теріп бастаңыз", "ru": "Начните печатать для поиска"}

@@ -6,11 +6,10 @@ import json
 import re
 
 import pytest
-
 from conftest import SITE_URL
 from htmlparse import Tags
-from microsite import pages, seo
-from microsite.model import LANGS
+from microsite.content.model import LANGS
+from microsite.pages import paths, seo
 
 
 def test_description_skips_the_place_and_date_line():
@@ -64,14 +63,14 @@ def test_every_page_describes_itself_in_its_language(built, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_statement_pages_are_news_articles(page, site_model, lang):
     for sid, s in site_model.statements.items():
-        doc = page(pages.url(pages.statement_page(sid), lang))
+        doc = page(paths.url(paths.statement_page(sid), lang))
         tags = Tags(doc.text)
         text = s.text_for(lang)
         assert meta(tags)["og:type"] == "article"
         assert html.unescape(meta(tags)["description"]) == seo.description(text.body)
         data = jsonld(doc.text)
         assert data["@type"] == "NewsArticle" and data["headline"] == text.title
-        assert data["url"] == SITE_URL + pages.url(pages.statement_page(sid), lang)
+        assert data["url"] == SITE_URL + paths.url(paths.statement_page(sid), lang)
         assert data.get("datePublished") == (s.date.isoformat() if s.date else None)
         if s.coalition:
             assert data["publisher"]["name"] == site_model.coalitions[s.coalition].name.get(lang)
@@ -80,9 +79,9 @@ def test_statement_pages_are_news_articles(page, site_model, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_coalition_overview_is_an_organization_with_its_members(page, site_model, lang):
     for cid, c in site_model.coalitions.items():
-        data = jsonld(page(pages.url(pages.coalition_page(site_model, cid), lang)).text)
+        data = jsonld(page(paths.url(paths.coalition_page(site_model, cid), lang)).text)
         assert data["@type"] == "Organization" and data["name"] == c.name.get(lang)
-        assert data["url"] == SITE_URL + pages.url(pages.coalition_page(site_model, cid), lang)
+        assert data["url"] == SITE_URL + paths.url(paths.coalition_page(site_model, cid), lang)
         roles = data.get("member", [])
         entries = site_model.members_of(cid)
         assert len(roles) == len(entries)
@@ -95,7 +94,7 @@ def test_coalition_overview_is_an_organization_with_its_members(page, site_model
 @pytest.mark.parametrize("lang", LANGS)
 def test_event_pages_are_events(page, site_model, lang):
     for eid, e in site_model.events.items():
-        data = jsonld(page(pages.url(pages.event_page(eid), lang)).text)
+        data = jsonld(page(paths.url(paths.event_page(eid), lang)).text)
         assert data["@type"] == "Event" and data["name"] == e.title.get(lang)
         assert data["startDate"] == e.date.isoformat() and data["location"]["name"] == e.place.get(lang)
         assert [o["name"] for o in data["organizer"]][:len(e.organisers)] == [o.get(lang) for o in e.organisers]

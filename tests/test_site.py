@@ -5,11 +5,11 @@ import html
 import re
 
 import pytest
-
-from microsite import i18n, pages, search
-from microsite.model import LANGS
 from conftest import build, copy_project
 from htmlparse import Tags
+from microsite.content.model import LANGS
+from microsite.pages import paths, search, words
+
 
 def text_of(page, url: str) -> str:
     return Tags(page(url).article).text
@@ -18,8 +18,8 @@ def text_of(page, url: str) -> str:
 def coalition_urls(site_model, lang):
     for cid in site_model.coalitions:
         for part in ("overview", "directions", "members", "statements", "contacts"):
-            if pages.coalition_page(site_model, cid, part):  # a part with nothing has no page
-                yield cid, part, pages.url(pages.coalition_page(site_model, cid, part), lang)
+            if paths.coalition_page(site_model, cid, part):  # a part with nothing has no page
+                yield cid, part, paths.url(paths.coalition_page(site_model, cid, part), lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -38,11 +38,11 @@ def test_every_coalition_page_exists_with_its_language(built, site_model, page, 
 @pytest.mark.parametrize("lang", LANGS)
 def test_coalition_facts_are_on_their_pages(site_model, page, lang):
     for cid, c in site_model.coalitions.items():
-        overview = text_of(page, pages.url(pages.coalition_page(site_model, cid), lang))
+        overview = text_of(page, paths.url(paths.coalition_page(site_model, cid), lang))
         assert c.name.get(lang) in overview
         assert " ".join(c.summary.get(lang).split()) in overview
         if c.founded_date:
-            assert i18n.date(c.founded_date, lang) in overview
+            assert words.date(c.founded_date, lang) in overview
         if c.founded_place:
             assert c.founded_place.get(lang) in overview
         for leader in c.leaders:
@@ -50,16 +50,16 @@ def test_coalition_facts_are_on_their_pages(site_model, page, lang):
         for figure in c.figures:
             assert figure.value in overview and figure.label.get(lang) in overview
         if not c.directions:
-            assert not pages.coalition_page(site_model, cid, "directions")
+            assert not paths.coalition_page(site_model, cid, "directions")
             continue
-        directions = text_of(page, pages.url(pages.coalition_page(site_model, cid, "directions"), lang))
+        directions = text_of(page, paths.url(paths.coalition_page(site_model, cid, "directions"), lang))
         for d in c.directions:
             assert " ".join(d.title.get(lang).split()) in directions
             assert " ".join(d.text.get(lang).split()) in directions
         if not c.contacts:
-            assert not pages.coalition_page(site_model, cid, "contacts")
+            assert not paths.coalition_page(site_model, cid, "contacts")
             continue
-        contacts = text_of(page, pages.url(pages.coalition_page(site_model, cid, "contacts"), lang))
+        contacts = text_of(page, paths.url(paths.coalition_page(site_model, cid, "contacts"), lang))
         k = c.contacts
         for value in (k.phone, k.email, k.website, k.facebook, k.telegram, k.hotline,
                       k.press and k.press.phone, k.press and k.press.email,
@@ -73,54 +73,54 @@ def test_members_pages_list_every_member_by_type(site_model, page, lang):
     for cid in site_model.coalitions:
         entries = site_model.members_of(cid)
         if not entries:  # an unpublished list has no page saying only that
-            assert not pages.coalition_page(site_model, cid, "members")
+            assert not paths.coalition_page(site_model, cid, "members")
             continue
-        url = pages.url(pages.coalition_page(site_model, cid, "members"), lang)
+        url = paths.url(paths.coalition_page(site_model, cid, "members"), lang)
         tags = Tags(page(url).article)
-        expected = i18n.count(len(entries), "members", lang)
+        expected = words.count(len(entries), "members", lang)
         assert expected in tags.text
         for member, membership in entries:
             assert member.name.get(lang) in tags.text, f"{url} lacks {member.id}"
             if membership.joined:
-                assert i18n.date(membership.joined, lang) in tags.text
+                assert words.date(membership.joined, lang) in tags.text
         for mtype in {m.type for m, _ in entries}:
             n = sum(1 for m, _ in entries if m.type == mtype)
             heading = tags.find("h2", id=mtype)
             assert heading, f"{url} has no group for {mtype}"
-            assert f"{i18n.t(lang, 'type.' + mtype)} ({n})" in tags.text
+            assert f"{words.t(lang, 'type.' + mtype)} ({n})" in tags.text
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_statements_and_events_have_pages_and_lists(site_model, page, lang):
-    listing = text_of(page, pages.lang_root(lang) + "statements/")
+    listing = text_of(page, paths.lang_root(lang) + "statements/")
     for sid, s in site_model.statements.items():
-        body = page(pages.url(pages.statement_page(sid), lang))
+        body = page(paths.url(paths.statement_page(sid), lang))
         text = Tags(body.article).text
         assert s.text_for(lang).title in text and s.text_for(lang).title in listing
         if s.date:
-            assert i18n.date(s.date, lang) in text
+            assert words.date(s.date, lang) in text
         for ref in s.signatories:
             assert site_model.members[ref].name.get(lang) in text
-    events = text_of(page, pages.lang_root(lang) + "events/")
+    events = text_of(page, paths.lang_root(lang) + "events/")
     for eid, e in site_model.events.items():
-        text = text_of(page, pages.url(pages.event_page(eid), lang))
+        text = text_of(page, paths.url(paths.event_page(eid), lang))
         assert e.title.get(lang) in text and e.title.get(lang) in events
-        assert i18n.date(e.date, lang) in text and e.place.get(lang) in text
+        assert words.date(e.date, lang) in text and e.place.get(lang) in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_shows_coalition_cards_and_latest(site_model, page, lang):
-    home = Tags(page(pages.lang_root(lang)).article)
+    home = Tags(page(paths.lang_root(lang)).article)
     cards = [a for t, a in home.tags if t == "div" and "cards" in a.get("class", "").split()]
     assert cards
     for cid, c in site_model.coalitions.items():
         assert c.name.get(lang) in home.text
-        assert i18n.t(lang, f"kind.{c.kind}") in home.text
+        assert words.t(lang, f"kind.{c.kind}") in home.text
         n = len(site_model.members_of(cid))
         if n:  # an unpublished list is not a number
-            assert i18n.count(n, "members", lang) in home.text
+            assert words.count(n, "members", lang) in home.text
         if c.founded_date:
-            assert i18n.date(c.founded_date, lang) in home.text
+            assert words.date(c.founded_date, lang) in home.text
     for s in site_model.statements_of()[:5]:
         assert s.text_for(lang).title in home.text
     for e in site_model.events_of()[:5]:
@@ -130,10 +130,10 @@ def test_home_shows_coalition_cards_and_latest(site_model, page, lang):
 def test_switcher_on_members_page_leads_to_same_page(built, page):
     url = "coalitions/kgi/members/"
     for lang, other in (("kk", "ru"), ("ru", "kk")):
-        tags = Tags(page(pages.lang_root(lang) + url).text)
+        tags = Tags(page(paths.lang_root(lang) + url).text)
         links = {a["hreflang"]: a["href"] for a in tags.find("a", class_="md-select__link")}
-        target = (built / (pages.lang_root(lang) + url) / links[other]).resolve()
-        assert target == (built / (pages.lang_root(other) + url)).resolve()
+        target = (built / (paths.lang_root(lang) + url) / links[other]).resolve()
+        assert target == (built / (paths.lang_root(other) + url)).resolve()
 
 
 def test_untranslated_page_falls_back_with_notice(tmp_path):
@@ -153,25 +153,25 @@ def test_untranslated_page_falls_back_with_notice(tmp_path):
                              ("ru/statements/amanat-press-release/", "ru", "kk")):
         tags = Tags((tmp_path / "site" / url / "index.html").read_text())
         assert tags.find("html")[0]["lang"] == lang
-        assert i18n.t(lang, "notice.fallback") in tags.text
+        assert words.t(lang, "notice.fallback") in tags.text
         assert tags.find("div", lang=shown), "the shown text is marked with its own language"
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_translations_awaiting_review_are_marked(site_model, page, lang):
     for cid, c in site_model.coalitions.items():
-        text = text_of(page, pages.url(pages.coalition_page(site_model, cid), lang))
-        assert (i18n.t(lang, "notice.review") in text) == (lang in c.awaiting_review), cid
+        text = text_of(page, paths.url(paths.coalition_page(site_model, cid), lang))
+        assert (words.t(lang, "notice.review") in text) == (lang in c.awaiting_review), cid
     for sid, s in site_model.statements.items():
-        text = text_of(page, pages.url(pages.statement_page(sid), lang))
+        text = text_of(page, paths.url(paths.statement_page(sid), lang))
         marked = lang in s.texts and s.texts[lang].awaiting_review
-        assert (i18n.t(lang, "notice.review") in text) == marked, sid
+        assert (words.t(lang, "notice.review") in text) == marked, sid
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_yaml_content_is_in_the_search_index(built, site_model, lang):
     # Each language has its own index (microsite/search.py), its documents in one file per page.
-    documents = search.documents(built, pages.lang_root(lang))
+    documents = search.documents(built, paths.lang_root(lang))
     docs = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", d["text"])) for d in documents)
     docs = " ".join(docs.split())
     for m in site_model.members.values():
@@ -232,8 +232,8 @@ def test_no_markdown_marks_leak_into_pages(built):
 def test_page_titles_name_the_page_and_the_site_once(page):
     names = {"kk": "Азаматтық коалициялар", "ru": "Гражданские коалиции"}
     for lang, name in names.items():
-        home = re.search(r"<title>(.*?)</title>", page(pages.lang_root(lang)).text).group(1)
+        home = re.search(r"<title>(.*?)</title>", page(paths.lang_root(lang)).text).group(1)
         assert home == name
-        members_page = page(pages.url("coalitions/kgi/members.md", lang))
+        members_page = page(paths.url("coalitions/kgi/members.md", lang))
         members = re.search(r"<title>(.*?)</title>", members_page.text).group(1)
         assert members.endswith(f" - {name}") and members.count(name) == 1

@@ -6,10 +6,10 @@ import re
 import shutil
 import struct
 
-from microsite import social
-from microsite.model import LANGS
-from microsite.stage import split_lang
 from conftest import ROOT, SITE_URL, build, copy_project
+from microsite.content.model import LANGS
+from microsite.pages import social
+from microsite.pages.stage import split_lang
 
 OG_IMAGE = re.compile(r'<meta property="og:image" content="([^"]+)">')
 OG_TITLE = re.compile(r'<meta property="og:title" content="([^"]+)">')
@@ -71,7 +71,7 @@ def test_two_builds_draw_the_same_bytes(tmp_path):
 
 def test_a_missing_font_is_named_not_a_traceback(tmp_path):
     import pytest
-    from microsite.errors import ContentError
+    from microsite.content.errors import ContentError
     with pytest.raises(ContentError, match="fonts-dejavu-core"):
         social.draw(social.Card("x"), font_dir=tmp_path)
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from conftest import copy_project
-from microsite.errors import ContentErrors
+from microsite.content.errors import ContentErrors
+from microsite.pages.stage import source_tree, stage, write_tree
 from overlay import case_files, overlay
-from microsite.stage import source_tree, stage, write_tree
 
 
 def test_write_tree_touches_only_changes_and_removes_stale(tmp_path):

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 from conftest import ROOT, build, copy_project
-from microsite import stamp
-from microsite.load import load_site
+from microsite.checks import stamp
+from microsite.content.load import load_site
 
 
 def validate(project):

@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 from conftest import ROOT, copy_project
-from microsite import status
-from microsite.load import load_site
+from microsite.content.load import load_site
+from microsite.tools import status
 
 
 def test_real_content_awaits_kazakh_review_only(site_model):

@@ -5,9 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from kk_word_forms import STEMS
-from microsite.stem_kk import RULES, key, stem
+from microsite.pages.stem_kk import RULES, key, stem
 
 FORMS = [(form, head) for head, forms in STEMS.items() for form in forms]
 

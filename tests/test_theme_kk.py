@@ -5,7 +5,6 @@ import re
 from pathlib import Path
 
 import material
-
 from conftest import ROOT
 
 KEY = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)"', re.M)

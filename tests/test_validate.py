@@ -11,11 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, build, copy_project
-from microsite.errors import ContentErrors
-from microsite.files import shown
-from microsite.load import load_site, read_site
+from microsite.checks.files import shown
+from microsite.content.errors import ContentErrors
+from microsite.content.load import load_site, read_site
 from overlay import HOSTILE, case_files, expect, overlay
 
 BAD = Path(__file__).parent / "bad"

@@ -10,10 +10,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from microsite import i18n, pages, render, views
-from microsite.model import LANGS
 from conftest import REPOSITORY_URL, SITE_URL, build, copy_project
+from microsite.content.model import LANGS
+from microsite.pages import paths, render, views, words
 
 BLOCKS = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "td", "th", "figcaption", "small"}
 
@@ -88,7 +87,7 @@ class Reader(HTMLParser):
 
 
 # What a page says when it has nothing: such a page must not exist.
-NOTHING = [i18n.t(lang, key) for lang in LANGS
+NOTHING = [words.t(lang, key) for lang in LANGS
            for key in ("members.none", "contacts.none", "statements.none", "events.none")]
 
 
@@ -134,7 +133,7 @@ def test_parts_without_content_have_no_page_and_no_menu_entry(built, site_model)
                     "members": bool(site_model.members_of(cid)),
                     "statements": bool(site_model.statements_of(cid))}
         for part, exists in expected.items():
-            assert bool(pages.coalition_page(site_model, cid, part)) == exists, (cid, part)
+            assert bool(paths.coalition_page(site_model, cid, part)) == exists, (cid, part)
             address = f"coalitions/{cid}/{part}/index.html"
             assert (built / address).is_file() == exists, address
             overview = (built / f"coalitions/{cid}/index.html").read_text(encoding="utf-8")
@@ -149,11 +148,11 @@ def test_a_place_is_never_shown_as_a_date(site_model):
     for lang in LANGS:
         hero = views.coalition_hero(site_model, "shymkent-coalition", lang, views.Repository())
         labels = {f.label: f.value for f in hero.facts}
-        assert i18n.t(lang, "founded") not in labels
-        assert labels[i18n.t(lang, "founded.place")] == shymkent.founded_place.get(lang)
+        assert words.t(lang, "founded") not in labels
+        assert labels[words.t(lang, "founded.place")] == shymkent.founded_place.get(lang)
         kgi = views.coalition_hero(site_model, "kgi", lang, views.Repository())
-        assert {f.label: f.value for f in kgi.facts}[i18n.t(lang, "founded")].startswith(
-            i18n.date(site_model.coalitions["kgi"].founded_date, lang))
+        assert {f.label: f.value for f in kgi.facts}[words.t(lang, "founded")].startswith(
+            words.date(site_model.coalitions["kgi"].founded_date, lang))
 
 
 def test_hero_numbers_come_from_the_data(site_model):
@@ -162,7 +161,7 @@ def test_hero_numbers_come_from_the_data(site_model):
     members = site_model.members_of("kgi")
     assert numbers["Участники"] == len(members) == 9
     for mtype in {m.type for m, _ in members}:
-        assert numbers[i18n.t("ru", f"type.{mtype}")] == sum(1 for m, _ in members if m.type == mtype)
+        assert numbers[words.t("ru", f"type.{mtype}")] == sum(1 for m, _ in members if m.type == mtype)
     assert numbers["Приоритетные направления"] == len(site_model.coalitions["kgi"].directions)
     assert numbers["Заявления и новости"] == len(site_model.statements_of("kgi"))
     home = {n.label: n.value for n in views.home_hero(site_model, "kk", views.Repository()).numbers}
@@ -184,14 +183,14 @@ def test_join_action_only_with_the_repository_and_for_coalitions_in_the_form(sit
 @pytest.mark.parametrize("lang", LANGS)
 def test_landing_pages_open_with_the_hero_and_no_table_of_contents(page, site_model, lang):
     for cid, c in site_model.coalitions.items():
-        html = page(pages.url(pages.coalition_page(site_model, cid), lang)).text
+        html = page(paths.url(paths.coalition_page(site_model, cid), lang)).text
         hero = html[html.index('class="ms-hero"'):html.index('class="ms-menu"')]
         assert render.esc(c.name.get(lang)).replace("\\", "") in hero.replace("&#34;", '"')
         assert "ms-hero__actions" in hero or not (c.contacts or site_model.declaration_of(cid))
         assert TOC_HIDDEN in html, f"{cid}: table of contents"
-    home = page(pages.url(pages.HOME, lang)).text
+    home = page(paths.url(paths.HOME, lang)).text
     assert "ms-hero__actions" in home and TOC_HIDDEN in home
-    members = page(pages.url(pages.coalition_page(site_model, "kgi", "members"), lang)).text
+    members = page(paths.url(paths.coalition_page(site_model, "kgi", "members"), lang)).text
     assert TOC_HIDDEN not in members  # other pages keep theirs
 
 
@@ -200,7 +199,7 @@ TOC_HIDDEN = '<div class="md-sidebar md-sidebar--secondary" data-md-component="s
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_page_has_the_footer(built, site_model, lang):
-    root = built / pages.lang_root(lang)
+    root = built / paths.lang_root(lang)
     kgi = (root / "coalitions/kgi/index.html").read_text(encoding="utf-8")
     footer = kgi[kgi.index('class="md-footer ms-footer'):]
     assert site_model.coalitions["kgi"].name.get(lang) in footer
@@ -248,7 +247,9 @@ def test_a_coalition_gives_its_logo_short_name_and_colour(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace(
         "kind: coalition\n", "logo: assets/logos/kgi.png\naccent: \"#0b6e4f\"\nkind: coalition\n", 1), encoding="utf-8")
     (project / "docs/assets/logos").mkdir(parents=True)
-    from PIL import Image  # a real picture: docs/ publishes only what its bytes say it is
+    from PIL import (
+        Image,  # a real picture: docs/ publishes only what its bytes say it is
+    )
     Image.new("RGB", (8, 8), "#0b6e4f").save(project / "docs/assets/logos/kgi.png")
     result = build(project, project / "site", SITE_URL)
     assert result.returncode == 0, result.stderr
@@ -294,20 +295,20 @@ def test_an_organisation_in_several_coalitions_has_its_own_page(tmp_path):
     site = project / "site"
     for lang, name, amanat, joined in (("ru", "ОСДП", "Гражданская платформа «Аманат»", "2 мая 2019 г."),
                                        ("kk", "ЖСДП", "«Аманат» азаматтық платформасы", None)):
-        own = (site / pages.lang_root(lang) / "members/osdp/index.html").read_text(encoding="utf-8")
+        own = (site / paths.lang_root(lang) / "members/osdp/index.html").read_text(encoding="utf-8")
         text = Reader(own).clean(Reader(own).article)
         assert name in own and amanat in text
         assert ("Коалиция гражданских инициатив" if lang == "ru" else "Азаматтық бастамалар коалициясы") in text
         if joined:
             assert joined in text
-        members = (site / pages.lang_root(lang) / "coalitions/kgi/members/index.html").read_text(encoding="utf-8")
+        members = (site / paths.lang_root(lang) / "coalitions/kgi/members/index.html").read_text(encoding="utf-8")
         assert 'href="../../../members/osdp/"' in members
     # An organisation in one coalition has none.
     assert not (site / "members/abadan").exists()
 
 
 def test_the_hub_home_page_stays_light_as_the_network_grows(site_model):
-    from microsite import synth
+    from microsite.tools import synth
     sizes = {}
     for n in (40, 160):
         site = synth.synthetic_site(site_model, n, 400, 20, 3)
@@ -315,6 +316,6 @@ def test_the_hub_home_page_stays_light_as_the_network_grows(site_model):
         assert home.count(":material-account-group:") <= render.HOME_COALITIONS
         assert f"({n}) →](coalitions/index.md)" in home  # the full list, one link away
         listing = render.coalitions_index(site, "kk")
-        assert len(listing) == -(-n // pages.PER_PAGE)  # paginated
+        assert len(listing) == -(-n // paths.PER_PAGE)  # paginated
         sizes[n] = len(re.sub(r"\d+", "", home))
     assert abs(sizes[160] - sizes[40]) < 200, sizes  # names differ by their numbers only

@@ -3,9 +3,8 @@ reader on a phone sees first, the filter with and without script."""
 from __future__ import annotations
 
 import pytest
-
-from microsite import i18n, pages
-from microsite.model import LANGS
+from microsite.content.model import LANGS
+from microsite.pages import paths, words
 from test_browser import PHONE, browser, server  # noqa: F401 (fixtures)
 
 
@@ -23,9 +22,9 @@ def box(tab, selector):
 @pytest.mark.parametrize("lang", LANGS)
 def test_name_goal_and_call_to_action_are_in_the_first_phone_screen(phone, site_model, lang):
     tab, server = phone
-    landing = [pages.HOME] + [pages.coalition_page(site_model, cid) for cid in site_model.coalitions]
+    landing = [paths.HOME] + [paths.coalition_page(site_model, cid) for cid in site_model.coalitions]
     for source in landing:
-        tab.goto(server + pages.url(source, lang))
+        tab.goto(server + paths.url(source, lang))
         for selector in (".ms-hero__name", ".ms-hero__goal", ".ms-hero__actions .md-button"):
             found = box(tab, selector)
             assert found and found["height"] > 0, f"{source}: no {selector}"
@@ -39,7 +38,7 @@ def test_name_goal_and_call_to_action_are_in_the_first_phone_screen(phone, site_
 def test_members_filter_by_name_and_type(phone, site_model, lang):
     tab, server = phone
     members = site_model.roster("peoples-coalition", lang)
-    tab.goto(server + pages.url(pages.coalition_page(site_model, "peoples-coalition", "members"), lang))
+    tab.goto(server + paths.url(paths.coalition_page(site_model, "peoples-coalition", "members"), lang))
     items = tab.locator(".ms-directory li")
     assert items.count() == len(members)
     target = members[-1][0]
@@ -56,13 +55,13 @@ def test_members_filter_by_name_and_type(phone, site_model, lang):
     tab.select_option(".ms-filter__type", "")
     tab.fill(".ms-filter__name", "zzzqqq")
     assert tab.locator(".ms-filter__none").is_visible()
-    assert i18n.t(lang, "members.filter.none") in tab.locator(".ms-filter__none").inner_text()
+    assert words.t(lang, "members.filter.none") in tab.locator(".ms-filter__none").inner_text()
 
 
 def test_members_list_is_complete_without_script(browser, server, site_model):  # noqa: F811
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     tab = context.new_page()
-    tab.goto(server + pages.url(pages.coalition_page(site_model, "kgi", "members"), "ru"))
+    tab.goto(server + paths.url(paths.coalition_page(site_model, "kgi", "members"), "ru"))
     items = tab.locator(".ms-directory li")
     assert items.count() == len(site_model.members_of("kgi"))
     assert all(items.nth(i).is_visible() for i in range(items.count()))
@@ -72,7 +71,7 @@ def test_members_list_is_complete_without_script(browser, server, site_model):  
 
 def test_statement_print_button_appears_with_script(phone, site_model):
     tab, server = phone
-    tab.goto(server + pages.url(pages.statement_page("kgi-declaration"), "kk"))
+    tab.goto(server + paths.url(paths.statement_page("kgi-declaration"), "kk"))
     assert tab.locator(".ms-print").is_visible()
     share = tab.locator(".ms-actions a")
     assert share.count() == 3 and "t.me/share" in share.first.get_attribute("href")

@@ -9,7 +9,6 @@ import re
 import sys
 
 import pytest
-
 from conftest import REPOSITORY_URL, ROOT, SITE_URL, build, copy_project
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
-from microsite.errors import ContentError
-from microsite.yamlsrc import YamlDate, parse, read
+from microsite.content.errors import ContentError
+from microsite.content.yamlsrc import YamlDate, parse, read
 
 
 def test_positions_of_keys_and_values():

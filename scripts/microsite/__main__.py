@@ -4,8 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import cli
 from .messages import _, both
+from .tools import cli
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -217,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv == ["update"]:
         waiting = update()
-        from . import guides
+        from .tools import guides
         guides.write()
         for lang, msgid in waiting:
             print(f"{lang}: untranslated: {msgid}")

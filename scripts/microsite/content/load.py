@@ -1,0 +1,395 @@
+"""Reading `data/` (YAML) and `docs/` (Markdown + front matter) into a `Site`.
+
+Every problem in every file is collected, not just the first: an editor fixes them all in one
+round. Shapes and types are checked by the JSON Schemas in `data/schema/` (`schema.py`); what
+no schema can say — text hygiene, links, cross-file rules — by `hygiene.py` and `validate.py`.
+Records are built only from files that passed, and `load_site` refuses to return a site while
+any problem remains, so the build never publishes half the content.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..checks import files, hygiene, schema, validate
+from ..content.errors import ContentError, ContentErrors
+from ..content.model import (
+    LANGS,
+    Coalition,
+    Contacts,
+    Correction,
+    Direction,
+    Event,
+    Figure,
+    Member,
+    Membership,
+    Person,
+    Press,
+    Site,
+    Source,
+    Statement,
+    StatementText,
+    Text,
+)
+from ..content.yamlsrc import Document, read
+from ..messages import _
+from ..pages import paths
+
+FOLDERS = {"coalitions": "coalition", "members": "member", "events": "event"}
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/{kind}.schema.json"
+ALLOWED_WORDS = "allowed-words.yml"
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+STATEMENT_FILE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.(kk|ru)\.md$")
+
+
+def relpath(path: Path, root: Path) -> str:
+    """The path as messages show it (one printable line, whatever the file's name holds)."""
+    try:
+        return files.shown(path.relative_to(root).as_posix())
+    except ValueError:
+        return files.shown(path.as_posix())
+
+
+def read_text(path: Path, root: Path) -> str:
+    """The file as text; a file in another encoding is named, with where its first odd byte is."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ContentError(relpath(path, root), _("the file is not UTF-8 ({guess}); open it and save it again "
+                                                 "with the UTF-8 encoding", guess=_guess_encoding(raw)), line, column) from None
+
+
+def _guess_encoding(raw: bytes):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _("it looks like UTF-16")
+    letters = [c for c in bytes(b for b in raw if b >= 0x80).decode("cp1251", "replace") if c.isalpha()]
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
+    if letters and cyrillic / len(letters) > 0.5:
+        return _("it looks like Windows-1251 (Cyrillic)")
+    return _("its encoding is unknown")
+
+
+# -- records from checked data ------------------------------------------------------------------
+
+def _text(value: dict | None) -> Text:
+    return Text(**(value or {}))
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _source(v: dict) -> Source:
+    return Source(title=_text(v["title"]), publisher=v.get("publisher", ""),
+                  date=_date(v.get("date")), url=v.get("url", ""))
+
+
+def _langs(d: dict, key: str) -> tuple[str, ...]:
+    return tuple(d.get(key, ()))
+
+
+def coalition(d: dict, path: str) -> Coalition:
+    founded, contacts = d.get("founded", {}), dict(d.get("contacts", {}))
+    press = contacts.pop("press", None)
+    return Coalition(
+        id=d["id"], name=_text(d["name"]), short_name=_text(d.get("short_name")),
+        logo=d.get("logo", ""), accent=d.get("accent", ""), kind=d["kind"], scope=d["scope"], place=_text(d["place"]), summary=_text(d["summary"]),
+        founded_date=_date(founded.get("date")), founded_place=_text(founded.get("place")),
+        parent=d.get("parent", ""),
+        leaders=tuple(Person(_text(p["name"]), _text(p.get("role"))) for p in d.get("leaders", ())),
+        figures=tuple(Figure(f["value"], _text(f["label"])) for f in d.get("figures", ())),
+        directions=tuple(Direction(_text(x["title"]), _text(x.get("text")))
+                         for x in d.get("directions", ())),
+        contacts=Contacts(press=Press(_text(press["name"]), press.get("phone", ""),
+                                      press.get("email", "")) if press else None, **contacts),
+        sources=tuple(_source(s) for s in d.get("sources", ())),
+        awaiting_review=_langs(d, "awaiting_review"),
+        awaiting_translation=_langs(d, "awaiting_translation"), path=path)
+
+
+def member(d: dict, path: str) -> Member:
+    return Member(
+        id=d["id"], type=d["type"], name=_text(d["name"]), link=d.get("link", ""),
+        memberships=tuple(Membership(m["coalition"], _date(m.get("joined")), _text(m.get("role")))
+                          for m in d["memberships"]),
+        awaiting_review=_langs(d, "awaiting_review"),
+        awaiting_translation=_langs(d, "awaiting_translation"), path=path)
+
+
+def event(d: dict, path: str) -> Event:
+    return Event(
+        id=d["id"], title=_text(d["title"]), date=_date(d["date"]), place=_text(d["place"]),
+        summary=_text(d.get("summary")), coalition=d.get("coalition", ""),
+        organisers=tuple(_text(t) for t in d.get("organisers", ())),
+        participants=_text(d.get("participants")),
+        outcomes=tuple(_text(t) for t in d.get("outcomes", ())),
+        sources=tuple(_source(s) for s in d.get("sources", ())),
+        awaiting_review=_langs(d, "awaiting_review"),
+        awaiting_translation=_langs(d, "awaiting_translation"), path=path)
+
+
+BUILDERS = {"coalition": coalition, "member": member, "event": event}
+
+
+def statement_text(d: dict, body: str, lang: str, path: str) -> StatementText:
+    return StatementText(
+        lang=lang, title=d["title"], body=body.strip() + "\n", path=path, place=d.get("place", ""),
+        translated_from=d.get("translated_from", ""), awaiting_review=d.get("awaiting_review", False),
+        corrections=tuple(Correction(_date(c["date"]), c["reason"]) for c in d.get("corrections", ())))
+
+
+def statement(sid: str, versions: dict[str, tuple[dict, str, str]]) -> Statement:
+    d = next(iter(versions.values()))[0]
+    return Statement(
+        id=sid, kind=d["kind"], status=d["status"],
+        texts={lang: statement_text(meta, body, lang, path)
+               for lang, (meta, body, path) in sorted(versions.items())},
+        coalition=d.get("coalition", ""), event=d.get("event", ""), date=_date(d.get("date")),
+        adopted=_date(d.get("adopted")), withdrawn=_date(d.get("withdrawn")),
+        superseded_by=d.get("superseded_by", ""), signatories=tuple(d.get("signatories", ())),
+        source=_source(d["source"]) if "source" in d else None,
+        awaiting_translation=tuple(sorted({lang for meta, _, _ in versions.values()
+                                           for lang in meta.get("awaiting_translation", ())})))
+
+
+# -- reading files ------------------------------------------------------------------------------
+
+def strings(data: Any, where: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every text value in parsed YAML with its path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, (*where, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from strings(value, (*where, index))
+    elif isinstance(data, str):
+        yield where, data
+
+
+class Reader:
+    """Reads the content, keeping every problem found and the parsed documents for later rules."""
+
+    def __init__(self, data_dir: Path, docs_dir: Path):
+        self.data_dir, self.docs_dir = data_dir, docs_dir
+        self.project = data_dir.parent
+        self.problems: list[ContentError] = []
+        self.documents: dict[str, Document] = {}   # by path: YAML files and front matter
+        self.kinds: dict[str, str] = {}             # what each document describes
+        self.stems: dict[str, set[str]] = {}        # ids of every file found, valid or not
+        self.allowed_words: frozenset[str] = frozenset()
+        # Symbolic links are refused and never read through; docs/' pages found on the way.
+        found = files.check(self.project, data_dir, docs_dir)
+        self.problems += found.problems
+        self.links, self.pages = found.links, found.pages
+
+    def rel(self, path: Path) -> str:
+        return relpath(path, self.project)
+
+    def text_of(self, path: Path) -> str | None:
+        rel = self.rel(path)
+        if self.links and any(rel == link or rel.startswith(f"{link}/") for link in self.links):
+            return None  # a symbolic link: already reported, never read
+        try:
+            big = files.too_big(path, rel)
+            if big:
+                raise big
+            return read_text(path, self.project)
+        except ContentError as err:
+            self.problems.append(err)
+            return None
+
+    def parse(self, text: str, rel: str, line_offset: int = 0) -> Document | None:
+        """The document with what could be read of it (its problems kept), None if nothing."""
+        doc = read(text, rel, line_offset)
+        self.problems += doc.problems
+        return doc if doc.readable else None
+
+    def check_text(self, doc_path: str, text: str, line: int, column: int, quoted: bool = False,
+                   markdown: bool = False) -> None:
+        """Hygiene of one text that starts at (line, column) of its file. (Links in YAML are
+        checked by the schema: link fields accept https:// and http:// only.)"""
+        found = hygiene.text_problems(text, self.allowed_words)
+        if markdown:
+            # Past the limits the converter would fail or take minutes: say so instead.
+            limits = hygiene.markdown_limits(text)
+            try:
+                with hygiene.time_limit(hygiene.MAX_SECONDS):
+                    found += limits or hygiene.markdown_problems(text)
+            except RecursionError:  # a nesting the limits do not foresee
+                found.append((0, _("this text is nested too deep to be read (lists, quotes or HTML "
+                                   "inside each other) — flatten it")))
+            except hygiene.TooSlow:  # a pattern the limits do not foresee
+                found.append((0, _("this text takes more than {seconds} s to read (real texts take "
+                                   "milliseconds) — look for long runs of brackets, '<', '*' or '`' "
+                                   "and remove them", seconds=hygiene.MAX_SECONDS)))
+        for offset, message in found:
+            row, col = hygiene.position(text, offset)
+            col = col + column - 1 + quoted if row == 1 else col
+            self.problems.append(ContentError(doc_path, message, line + row - 1, col))
+
+    def schema_check(self, doc: Document, kind: str) -> list[ContentError]:
+        errors = schema.check(doc, kind, self.data_dir / "schema")
+        self.problems += errors
+        return errors
+
+    def check_strings(self, doc: Document) -> None:
+        for where, value in strings(doc.data):
+            self.check_text(doc.path, value, *doc.where(where), quoted=where in doc.quoted)
+
+    def read_allowed_words(self) -> None:
+        path = self.data_dir / ALLOWED_WORDS
+        text = self.text_of(path) if path.is_file() else None
+        doc = self.parse(text, self.rel(path)) if text is not None else None
+        if doc is None:
+            return
+        if not (isinstance(doc.data, list) and all(isinstance(w, str) for w in doc.data)):
+            self.problems.append(ContentError(doc.path, _("this file is a list of words, one per line "
+                                              "starting with '- '")))
+            return
+        self.allowed_words = frozenset(doc.data)
+
+    def records(self, folder: str) -> dict:
+        kind, found = FOLDERS[folder], {}
+        self.stems[kind] = set()
+        for path in sorted((self.data_dir / folder).glob("*")):
+            rel = self.rel(path)
+            if path.is_dir() or path.suffix != ".yml":
+                self.problems.append(ContentError(rel, _("only <id>.yml files are read in data/{folder}/ "
+                                                  "— rename it to {stem}.yml, or move it elsewhere",
+                                                  folder=folder, stem=path.stem)))
+                continue
+            self.stems[kind].add(path.stem)
+            record = self.record(path, kind)
+            if record is not None:
+                found[record.id] = record
+        return found
+
+    def record(self, path: Path, kind: str):
+        text = self.text_of(path)
+        doc = self.parse(text, self.rel(path)) if text is not None else None
+        if doc is None:
+            return None
+        self.documents[doc.path], self.kinds[doc.path] = doc, kind
+        expected = SCHEMA_LINE.format(kind=kind)
+        if not text.startswith(expected):
+            self.problems.append(ContentError(doc.path, _("the first line must be '{expected}' (it lets "
+                                              "editors check the file while typing) — add it",
+                                              expected=expected)))
+        if not isinstance(doc.data, dict):
+            self.problems.append(ContentError(doc.path, _("the file must contain fields (key: value "
+                                              "lines), starting with 'id:'")))
+            return None
+        errors = self.schema_check(doc, kind) + doc.problems
+        self.check_strings(doc)
+        if isinstance(doc.data.get("id"), str) and doc.data["id"] in paths.RESERVED_IDS:
+            self.problems.append(doc.error(("id",), _("'id: {id}' is a name the site uses for its own "
+                                                     "pages — choose another id (and rename the file)",
+                                                     id=doc.data["id"])))
+        if isinstance(doc.data.get("id"), str) and doc.data["id"] != path.stem:
+            self.problems.append(doc.error(("id",), _("'id: {id}' must match the file name "
+                                           "'{file}' — rename the file to {id}.yml "
+                                           "or change the id", id=doc.data["id"], file=path.name)))
+        return None if errors else BUILDERS[kind](doc.data, doc.path)
+
+    def statements(self) -> dict[str, Statement]:
+        grouped: dict[str, dict[str, tuple[dict, str, str]]] = {}
+        failed: set[str] = set()
+        self.stems["statement"] = set()
+        for path in sorted((self.docs_dir / "statements").glob("*")):
+            rel = self.rel(path)
+            name = STATEMENT_FILE.match(path.name)
+            if path.is_dir() or self.rel(path) in self.links or not path.name.endswith(".md"):
+                continue  # pictures beside statements are docs/' files; links are refused
+            if not name:
+                self.problems.append(ContentError(rel, _("a statement file is named <id>.kk.md or "
+                                                  "<id>.ru.md (lowercase Latin id) — rename it")))
+                continue
+            sid, lang = name.groups()
+            if sid in paths.RESERVED_IDS:
+                self.problems.append(ContentError(rel, _("'{id}' is a name the site uses for its own "
+                                                    "pages (the list of statements) — give the statement "
+                                                    "its own id: rename the file, e.g. to "
+                                                    "my-statement.{lang}.md", id=sid, lang=lang)))
+                continue
+            self.stems["statement"].add(sid)
+            parsed = self.front_matter(path)
+            if parsed is None:
+                failed.add(sid)
+                continue
+            doc, body, body_line = parsed
+            self.check_text(rel, body, body_line, 1, markdown=True)
+            errors = self.schema_check(doc, "statement") + doc.problems
+            self.check_strings(doc)
+            if errors:
+                failed.add(sid)
+            else:
+                grouped.setdefault(sid, {})[lang] = (doc.data, body, rel)
+        return {sid: statement(sid, versions) for sid, versions in grouped.items()
+                if sid not in failed}
+
+    def front_matter(self, path: Path, kind: str = "statement",
+                     text: str | None = None) -> tuple[Document, str, int] | None:
+        text, rel = text if text is not None else self.text_of(path), self.rel(path)
+        if text is None:
+            return None
+        match = FRONT_MATTER.match(text)
+        if not match:
+            self.problems.append(ContentError(rel, _("the file must start with front matter: a line "
+                                              "'---', the fields (title:, kind:, …), then another '---'")))
+            return None
+        doc = self.parse(match.group(1) or "", rel, line_offset=1)
+        if doc is None:
+            return None
+        if not isinstance(doc.data, dict):
+            self.problems.append(ContentError(rel, _("the front matter between the '---' lines must "
+                                              "be fields (key: value)"), 2))
+            return None
+        self.documents[rel], self.kinds[rel] = doc, kind
+        return doc, text[match.end():], text.count("\n", 0, match.end()) + 1
+
+    def prose(self) -> None:
+        """Editors' other pages: the same hygiene and active-content checks as statements, and
+        their front matter (optional) checked by data/schema/page.schema.json."""
+        for path in self.pages.values():
+            text = self.text_of(path)
+            if text is None:
+                continue
+            body, line = text, 1
+            if text.startswith("---"):
+                parsed = self.front_matter(path, "page", text)
+                if parsed is None:
+                    continue
+                doc, body, line = parsed
+                self.schema_check(doc, "page")
+                self.check_strings(doc)
+            self.check_text(self.rel(path), body, line, 1, markdown=True)
+
+
+def read_site(data_dir: Path, docs_dir: Path,
+              warnings: list[ContentError] | None = None) -> tuple[Site, list[ContentError]]:
+    """The site made of every valid record, and every problem found (in file and line order);
+    what is only probably wrong (`ContentWarning`) is added to `warnings` when given."""
+    reader = Reader(data_dir, docs_dir)
+    reader.read_allowed_words()
+    site = Site(coalitions=reader.records("coalitions"), members=reader.records("members"),
+                events=reader.records("events"), statements=reader.statements())
+    reader.prose()
+    problems = reader.problems + validate.rules(site, reader.documents, reader.kinds, reader.stems)
+    if warnings is not None:
+        warnings += sorted(validate.language_mixups(reader.documents, reader.allowed_words),
+                           key=lambda p: (p.path, p.line, p.column))
+    unique = {(p.path, p.line, p.column, p.message): p for p in problems}
+    return site, sorted(unique.values(), key=lambda p: (p.path, p.line, p.column))
+
+
+def load_site(data_dir: Path, docs_dir: Path) -> Site:
+    """The whole site, or `ContentErrors` listing every problem: never half of it."""
+    site, problems = read_site(data_dir, docs_dir)
+    if problems:
+        raise ContentErrors(problems)
+    return site

@@ -1,0 +1,115 @@
+"""The source tree the site engine builds from: editors' `docs/` plus every generated page.
+
+The engine reads real files from one folder, so generated pages are written there beside the
+hand-written ones (written only when changed, so a live preview does not loop), and stale ones
+are removed. Editors never touch this folder; it is rebuilt from `data/` and `docs/`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from ..checks import files, stamp
+from ..checks.files import split_lang
+from ..content.errors import ContentError, ContentErrors
+from ..content.load import load_site, read_text, relpath
+from ..content.model import LANGS, Site, other_lang
+from ..messages import _
+from ..pages import feeds, opendata, paths, render, social, views, words
+from . import lifecycle
+
+
+def with_share_images(site: Site, generated: dict[str, str], cache: Path | None,
+                      font_dir: Path = social.FONT_DIR) -> dict[str, bytes]:
+    """The generated pages, each naming its share image (`og_image`), plus the images: the
+    page's title, its coalition (or the network) and its date, in the page's language."""
+    tree, cards = {}, {}
+    for rel, text in generated.items():
+        base, lang = split_lang(rel)
+        meta = json.loads(text.split("\n", 2)[1])  # render.front_matter: JSON on the second line
+        c = site.coalitions.get(meta.get("coalition") or (site.single.id if site.single else ""))
+        image = social.image_path(base, lang)
+        card = social.card(meta, words.t(lang, "site.name"), c.accent if c else "")
+        # A coalition's own overview has its name as the title: the kicker is then the site's.
+        if c and card.title != " ".join(c.name.get(lang).split()):
+            card = dataclasses.replace(card, kicker=(c.short_name or c.name).get(lang))
+        cards[image] = card
+        tree[rel] = (render.front_matter(**meta, og_image=image) + text.split("\n---\n\n", 1)[1]).encode()
+    if cache is not None:
+        tree.update(social.images(cards, cache, font_dir))
+    return tree
+
+
+def source_tree(site: Site, docs_dir: Path, site_url: str = "",
+                repo: views.Repository = views.Repository(), social_cache: Path | None = None) -> dict[str, bytes]:
+    """{relative path: content} of the whole tree to build (share images drawn only with a
+    cache folder: the tests of the tree alone do not draw them)."""
+    project = docs_dir.parent
+    tree = with_share_images(site, render.all_pages(site, repo), social_cache)
+    tree.update({path: text.encode() for path, text in feeds.files(site, site_url).items()})
+    for c in site.coalitions.values():
+        if c.logo and not (docs_dir / c.logo).is_file():
+            raise ContentError(c.path, _("logo: the file docs/{logo} does not exist — add the image "
+                                         "there, or correct the path", logo=c.logo))
+    if css := views.accents_css(site):
+        tree[views.ACCENTS] = css.encode()
+    for path, text in opendata.files(site).items():
+        # Bilingual, so staged once and without a language suffix: i18n publishes it at the
+        # default language's address and points the Russian pages' links there.
+        tree[path] = text.encode()
+    prose: dict[str, dict[str, Path]] = {}  # hand-written pages by language
+    # Only the pages and checked images of docs/, never a link: the same check as validation's,
+    # again here so that nothing else is published whatever ran before.
+    found = files.check(project, project / "data", docs_dir)
+    if found.problems:
+        raise ContentErrors(found.problems)
+    for rel, path in sorted({**found.pages, **found.images}.items()):
+        if rel in tree:
+            raise ContentError(relpath(path, project), _("this page is made from the files in data/; "
+                                                         "remove it and edit the data instead"))
+        base, lang = split_lang(rel) if rel.endswith(".md") else ("", "")
+        if base:
+            prose.setdefault(base, {})[lang] = path
+        else:
+            tree[rel] = path.read_bytes()
+    for base, versions in prose.items():
+        for lang in LANGS:
+            if lang in versions:
+                tree[paths.with_lang(base, lang)] = read_text(versions[lang], project).encode()
+            else:
+                shown = other_lang(lang)
+                text = read_text(versions[shown], project)
+                tree[paths.with_lang(base, lang)] = render.fallback_page(text, shown, lang).encode()
+    return tree
+
+
+def write_tree(tree: dict[str, bytes], target: Path) -> int:
+    """Make `target` hold exactly `tree`; touch only what changed. Returns files written."""
+    written, folders = 0, set()
+    for rel, content in tree.items():
+        path = target / rel
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        if path.parent not in folders:  # once per folder, not per file: thousands of pages
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        path.write_bytes(content)
+        written += 1
+    if target.is_dir():
+        for path in sorted(target.rglob("*"), reverse=True):
+            rel = path.relative_to(target).as_posix()
+            if path.is_file() and rel not in tree:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written
+
+
+def stage(data_dir: Path, docs_dir: Path, target: Path, site_url: str = "",
+          preview: bool = False, repo: views.Repository = views.Repository()) -> tuple[Site, int]:
+    site = stamp.validated_site(data_dir.parent, data_dir, docs_dir)
+    if site is None:  # not just validated, or changed since: read and check everything
+        site = load_site(data_dir, docs_dir)
+    site = lifecycle.published(site, preview)
+    return site, write_tree(source_tree(site, docs_dir, site_url, repo, target.parent / "social"), target)

@@ -1,0 +1,98 @@
+"""How long an editor waits for the preview: `mkdocs serve` on a copy of the real project, one
+statement changed, timed until the served page shows the change.
+
+    python -m microsite.tools.bench_preview [--edits 5]
+
+Prints the wait for `make serve LOCALE=ru` (one language) and `make serve` (both). MkDocs runs
+as a child process, as `make serve` runs it; this package never imports it.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+STATEMENT = "kgi-declaration"
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode()
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float, step: float = 0.05) -> float | None:
+    """Seconds until `url` serves `text`; None if it did not within `seconds`."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        if text in fetch(url):
+            return time.perf_counter() - start
+        time.sleep(step)
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def preview_waits(locale: str | None, edits: int) -> list[float]:
+    """Seconds from saving a statement to the preview serving it, for each of `edits` saves."""
+    with tempfile.TemporaryDirectory(prefix="microsite-preview-") as tmp:
+        project = Path(tmp)
+        for name in ("mkdocs.yml", "data", "docs", "overrides"):
+            src = ROOT / name
+            (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
+        port = free_port()
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PREVIEW": "true"}  # as `make serve`
+        env.pop("MICROSITE_LOCALE", None)
+        if locale:
+            env["MICROSITE_LOCALE"] = locale
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # The one language built is the site's default, at its root; with both, Russian is at /ru/.
+        url = f"http://127.0.0.1:{port}/{'' if locale else 'ru/'}statements/{STATEMENT}/"
+        path = project / "docs" / "statements" / f"{STATEMENT}.ru.md"
+        original = path.read_text(encoding="utf-8")
+        waits = []
+        try:
+            if wait_for(url, "</html>", 180) is None:
+                sys.exit("the preview did not start")
+            for n in range(edits):
+                marker = f"Правка номер {n} для проверки"
+                path.write_text(original + f"\n{marker}\n", encoding="utf-8")
+                wait = wait_for(url, marker, 60)
+                if wait is None:
+                    sys.exit(f"the change to {path.name} did not reach the preview")
+                waits.append(wait)
+                time.sleep(1)  # let the reload settle before the next save
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    return waits
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--edits", type=int, default=5)
+    args = parser.parse_args(argv)
+    print("| preview of the real content | median wait | longest wait |\n|---|---|---|")
+    for label, locale in (("make serve LOCALE=ru", "ru"), ("make serve (both languages)", None)):
+        waits = preview_waits(locale, args.edits)
+        print(f"| {label} | {statistics.median(waits):.2f} s | {max(waits):.2f} s |")
+
+
+if __name__ == "__main__":
+    main()
