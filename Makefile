@@ -44,11 +44,11 @@ i18n-status: $(STAMP)
 ## Preview with live reload at http://127.0.0.1:8000/ (drafts shown, with a banner).
 ## LOCALE=kk or LOCALE=ru: that language only, faster (LOCALE, as LANG is the system's locale)
 serve: validate fonts
-	PREVIEW=true $(if $(LOCALE),MICROSITE_LOCALE=$(LOCALE)) $(MKDOCS) serve
+	$(if $(LOCALE),PREVIEW=true MICROSITE_LANG=$(LOCALE) $(MKDOCS) serve,PREVIEW=true $(BIN)/python -m microsite serve)
 
 ## Strict build of the whole site into site/
 site: validate fonts
-	$(MKDOCS) build --strict --clean
+	$(BIN)/python -m microsite build
 
 ## Benchmark: a synthetic network built through the project vs a plain Material site (a table)
 BENCH ?= --coalitions 40 --members 4000 --statements 400 --runs 3

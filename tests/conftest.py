@@ -30,10 +30,11 @@ REPOSITORY_URL = "https://github.com/example/microsite"
 
 def build(project: Path, site_dir: Path, site_url: str = "",
           env: dict | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder, as `make site` runs it (`env` added)."""
+    """`python -m microsite build` of a project folder, as `make site` runs it (`env` added)."""
     env = ({k: v for k, v in os.environ.items() if k != "SITE_URL"}
            | ({"SITE_URL": site_url} if site_url else {}) | (env or {}))
-    return subprocess.run([*MKDOCS, "build", "--strict", "--clean", "-d", str(site_dir)],
+    return subprocess.run([sys.executable, "-m", "microsite", "--root", str(project), "build",
+                           "--site-dir", str(site_dir)],
                           cwd=project, capture_output=True, text=True, timeout=600, env=env)
 
 

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import MKDOCS, ROOT, copy_project
+from conftest import MKDOCS, ROOT, build, copy_project
 from microsite.tools.bench_preview import fetch, free_port, wait_for
 
 PACKAGE = ROOT / "scripts" / "microsite"
@@ -32,38 +32,42 @@ def test_content_layer_runs_without_mkdocs():
 
 
 def test_preview_rebuilds_when_data_changes(tmp_path):
+    """`make serve`: both languages, rebuilt when a file in data/ is saved."""
     project = copy_project(tmp_path)
     port = free_port()
-    server = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen([sys.executable, "-m", "microsite", "serve", "--port", str(port)],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              env={**os.environ, "PREVIEW": "true"})
     try:
         url = f"http://127.0.0.1:{port}/ru/coalitions/kgi/members/"
-        assert wait_for(url, "ОСДП", 60) is not None, "the preview did not start"
+        assert wait_for(url, "ОСДП", 90) is not None, "the preview did not start"
+        assert wait_for(f"http://127.0.0.1:{port}/coalitions/kgi/members/", '<html lang="kk"', 5) is not None
         member = project / "data" / "members" / "osdp.yml"
         member.write_text(member.read_text(encoding="utf-8").replace('ru: "ОСДП"', 'ru: "ОСДП (изменено)"'),
                           encoding="utf-8")
-        assert wait_for(url, "ОСДП (изменено)", 30) is not None, "a change in data/ did not reach the preview"
+        assert wait_for(url, "ОСДП (изменено)", 60) is not None, "a change in data/ did not reach the preview"
     finally:
         server.terminate()
         server.wait(timeout=20)
 
 
 def test_preview_of_one_language_follows_a_statement(tmp_path):
-    """`make serve LOCALE=ru`: Russian only, at the root; a saved statement shows up."""
+    """`make serve LOCALE=ru`: `mkdocs serve` of the Russian pages only, at their addresses;
+    a saved statement shows up."""
     dry = subprocess.run(["make", "-n", "serve", "LOCALE=ru"], cwd=ROOT, capture_output=True, text=True)
-    assert "MICROSITE_LOCALE=ru" in dry.stdout and "mkdocs serve" in dry.stdout
+    assert "MICROSITE_LANG=ru" in dry.stdout and "mkdocs serve" in dry.stdout
     project = copy_project(tmp_path)
     port = free_port()
-    env = {**os.environ, "MICROSITE_LOCALE": "ru"}
+    env = {**os.environ, "MICROSITE_LANG": "ru"}
     server = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], env=env,
                               cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        url = f"http://127.0.0.1:{port}/statements/kgi-founding/"
+        url = f"http://127.0.0.1:{port}/ru/statements/kgi-founding/"
         assert wait_for(url, '<html lang="ru"', 60) is not None, "the Russian preview did not start"
-        assert not fetch(f"http://127.0.0.1:{port}/ru/"), "only the one language is built"
+        assert not fetch(f"http://127.0.0.1:{port}/statements/kgi-founding/"), "only the one language is built"
         # The member lists are staged once for both languages; a one-language build has them too.
-        members = fetch(f"http://127.0.0.1:{port}/coalitions/kgi/members/")
-        assert 'href="../members.csv"' in members
+        members = fetch(f"http://127.0.0.1:{port}/ru/coalitions/kgi/members/")
+        assert 'href="../../../../coalitions/kgi/members.csv"' in members
         assert fetch(f"http://127.0.0.1:{port}/coalitions/kgi/members.csv").startswith("\ufeffid,name_kk,")
         statement = project / "docs" / "statements" / "kgi-founding.ru.md"
         statement.write_text(statement.read_text(encoding="utf-8") + "\nДобавленный абзац.\n", encoding="utf-8")
@@ -73,13 +77,20 @@ def test_preview_of_one_language_follows_a_statement(tmp_path):
         server.wait(timeout=20)
 
 
-def test_the_site_is_finished_once_after_every_language(tmp_path):
-    """i18n builds the other language from inside the first build's on_post_build; only the
-    outermost build writes the search indexes, sitemaps and 404 (the inner one's were wasted)."""
+def test_languages_are_built_at_once_and_assembled(tmp_path):
+    """One MkDocs per language, both running at the same time, each told its language; the
+    assembled site has each language's pages and search index at its root, the same bytes
+    from run to run."""
     project = copy_project(tmp_path)
-    result = subprocess.run([*MKDOCS, "build", "--strict", "-v", "-d", str(tmp_path / "site")],
-                            cwd=project, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode == 0, result.stderr
-    assert result.stderr.count("microsite: search indexes:") == 1
-    assert (tmp_path / "site" / "ru" / "search" / "search_index.json").is_file()
+    sites = [tmp_path / "a", tmp_path / "b"]
+    for site_dir in sites:
+        result = build(project, site_dir)
+        assert result.returncode == 0, result.stderr
+    assert result.stderr.count("Building documentation to directory") == 2
+    assert str(project / ".build" / "engine" / "ru") in result.stderr
+    for root in ("", "ru/"):
+        assert (sites[0] / root / "search" / "search_index.json").is_file()
+    assert '<html lang="ru"' in (sites[0] / "ru" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="kk"' in (sites[0] / "index.html").read_text(encoding="utf-8")
+    same = subprocess.run(["diff", "-r", str(sites[0]), str(sites[1])], capture_output=True, text=True)
+    assert same.returncode == 0, same.stdout[:2000]

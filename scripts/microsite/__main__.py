@@ -1,4 +1,4 @@
-"""Editors' commands: `python -m microsite validate | new | i18n-status` (the Makefile runs them)."""
+"""Commands: `python -m microsite validate | new | i18n-status | stage | finish | build | serve` (the Makefile runs them)."""
 from __future__ import annotations
 
 import sys
@@ -18,6 +18,22 @@ def main(argv: list[str] | None = None) -> int:
     cli.add_new_arguments(commands.add_parser("new", add_help=False, help=both(_(
         "create a coalition, member, statement or event (asks for what is not given as --flags)"))))
     commands.add_parser("i18n-status", help=both(_("texts missing or awaiting review, per language (Markdown)")))
+    staged = commands.add_parser("stage", help=both(_(
+        "write one plain tree per language for a site engine (the first step of `build`)")))
+    staged.add_argument("--out", type=Path, default=Path(".build/stage"),
+                        help=both(_("the folder to write the trees into")))
+    finished = commands.add_parser("finish", help=both(_(
+        "write sitemaps and search indexes into a built site (the last step of `build`)")))
+    finished.add_argument("--stage", type=Path, default=Path(".build/stage"),
+                          help=both(_("the folder `stage` wrote")))
+    finished.add_argument("--site-dir", type=Path, default=Path("site"),
+                          help=both(_("the folder to build the site into")))
+    built = commands.add_parser("build", help=both(_("build the site: both languages at the same time")))
+    built.add_argument("--site-dir", type=Path, default=Path("site"),
+                       help=both(_("the folder to build the site into")))
+    served = commands.add_parser("serve", help=both(_("preview the site; rebuilt when a file is saved")))
+    served.add_argument("--host", default="127.0.0.1", help=both(_("the address to serve at")))
+    served.add_argument("--port", type=int, default=8000, help=both(_("the port to serve at")))
     args = parser.parse_args(argv)
     return cli.COMMANDS[args.command](args)
 

@@ -38,6 +38,8 @@ from ..pages.stem_kk import KEY_RULES, RULES
 from ..pages.stem_kk import key as key_kk
 
 INDEX = "search/search_index.json"
+# lunr languages of each site language's index: "kk" and "fold" are ours (stem_kk.py, fold.py).
+LUNR_LANGS = {"kk": ["kk"], "ru": ["fold", "en", "ru"]}
 LUNR_KK = "assets/javascripts/lunr/min/lunr.kk.min.js"   # where Material's worker looks
 LUNR_FOLD = "assets/javascripts/lunr/min/lunr.fold.min.js"
 PREFIX = 2          # letters of a key that name its shard
@@ -165,7 +167,10 @@ def write_indexes(site_dir: Path, lunr_langs: dict[str, list[str]],
                   heroes: dict[str, tuple[str, str]] | None = None) -> dict[str, int]:
     """Split the built site's index in place and shard each language's; returns the bytes
     written per language root. `heroes`: {page URL below the site root: `hero_text`}."""
-    merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
+    # The engine's index of each language, at the language's root (one build per language).
+    built = [json.loads((site_dir / lang_root(lang) / INDEX).read_text(encoding="utf-8"))
+             for lang in LANGS if (site_dir / lang_root(lang) / INDEX).is_file()]
+    merged = {"config": built[0]["config"], "docs": [doc for index in built for doc in index["docs"]]}
     sizes = {}
     for prefix, part in split(merged, lunr_langs).items():
         lang = next(lang for lang in LANGS if lang_root(lang) == prefix)

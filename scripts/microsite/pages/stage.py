@@ -1,8 +1,13 @@
-"""The source tree the site engine builds from: editors' `docs/` plus every generated page.
+"""The first engine-free step: the trees a site engine builds, one per language.
 
-The engine reads real files from one folder, so generated pages are written there beside the
-hand-written ones (written only when changed, so a live preview does not loop), and stale ones
-are removed. Editors never touch this folder; it is rebuilt from `data/` and `docs/`.
+`stage` writes below its target folder one plain tree per language (`kk/`, `ru/`: the
+language's pages at their paths below the language's root, with everything the templates need
+in front matter) and `shared/`: the files of no language (images, share cards, open data), which
+every language's pages link at the default language's address. Any engine that builds one
+language per run from a plain tree of Markdown can build them (MkDocs here, see engines/mkdocs;
+Zensical when it can). Files are written only when changed, so a live preview does not loop,
+and stale ones are removed. Editors never touch this folder; it is rebuilt from `data/` and
+`docs/`.
 """
 from __future__ import annotations
 
@@ -106,10 +111,26 @@ def write_tree(tree: dict[str, bytes], target: Path) -> int:
     return written
 
 
+SHARED = "shared"  # the folder of files of no language, beside one folder per language
+
+
+def language_trees(tree: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
+    """`source_tree`'s files (``x.ru.md``, ``feed.kk.xml``, ``assets/…``) as one plain tree per
+    language (``ru/x.md``, ``kk/feed.xml``) and the `SHARED` one."""
+    trees: dict[str, dict[str, bytes]] = {lang: {} for lang in (*LANGS, SHARED)}
+    for rel, content in tree.items():
+        base, lang = split_lang(rel)
+        trees[lang or SHARED][base or rel] = content
+    return trees
+
+
 def stage(data_dir: Path, docs_dir: Path, target: Path, site_url: str = "",
           preview: bool = False, repo: views.Repository = views.Repository()) -> tuple[Site, int]:
+    """Validate (or trust a fresh `make validate`), render and write the trees below `target`;
+    returns the site and the number of files written."""
     site = stamp.validated_site(data_dir.parent, data_dir, docs_dir)
     if site is None:  # not just validated, or changed since: read and check everything
         site = load_site(data_dir, docs_dir)
     site = lifecycle.published(site, preview)
-    return site, write_tree(source_tree(site, docs_dir, site_url, repo, target.parent / "social"), target)
+    trees = language_trees(source_tree(site, docs_dir, site_url, repo, target.parent / "social"))
+    return site, sum(write_tree(tree, target / name) for name, tree in trees.items())

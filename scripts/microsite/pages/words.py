@@ -12,6 +12,9 @@ from babel.dates import format_date
 # 2019 ж.» follows the Russian order); Russian «28 августа 2019 г.».
 _DATE_PATTERN = {"kk": "y 'жылғы' d MMMM", "ru": "d MMMM y 'г'."}
 
+# Each language by its own name, in every language's menu.
+LANG_NAMES = {"kk": "Қазақша", "ru": "Русский"}
+
 UI: dict[str, dict[str, str]] = {
     "kk": {
         "site.name": "Азаматтық коалициялар",

@@ -100,6 +100,47 @@ def i18n_status(args) -> int:
     return 0
 
 
+def site_stage(args) -> int:
+    """The engine-free first step: one plain tree per language (and shared/) for any engine."""
+    from ..pages.stage import stage
+    from ..settings import Settings
+    settings = Settings.from_env(args.root.resolve())
+    out = (args.out if args.out.is_absolute() else args.root / args.out).resolve()
+    site, written = stage(settings.root / "data", settings.root / "docs", out, settings.site_url,
+                          settings.preview, settings.repo())
+    if stamp.validated_site(settings.root, settings.root / "data", settings.root / "docs") is None:
+        stamp.write(settings.root, stamp.digest(settings.root / "data", settings.root / "docs"), site)
+    say(_("staged in {out}: {written} files written", out=str(out), written=written))
+    return 0
+
+
+def site_finish(args) -> int:
+    """The engine-free last step, on a site the engine built from `stage`'s trees."""
+    from ..pages import finish, lifecycle
+    from ..settings import Settings
+    settings = Settings.from_env(args.root.resolve())
+    site = stamp.validated_site(settings.root, settings.root / "data", settings.root / "docs")
+    if site is None:
+        site = load_site(settings.root / "data", settings.root / "docs")
+    stage_dir = (args.stage if args.stage.is_absolute() else args.root / args.stage).resolve()
+    site_dir = (args.site_dir if args.site_dir.is_absolute() else args.root / args.site_dir).resolve()
+    finish.finish(site_dir, stage_dir, lifecycle.published(site, settings.preview), settings.site_url)
+    return 0
+
+
+def site_build(args) -> int:
+    from ..engines.mkdocs.build import build  # spawns MkDocs; imports nothing of it
+    from ..settings import Settings
+    site_dir = args.site_dir if args.site_dir.is_absolute() else args.root / args.site_dir
+    return build(Settings.from_env(args.root.resolve()), site_dir.resolve())
+
+
+def site_serve(args) -> int:
+    from ..engines.mkdocs.serve import serve
+    from ..settings import Settings
+    return serve(Settings.from_env(args.root.resolve()), args.host, args.port)
+
+
 def guarded(command):
     """Editors' commands end with a message, never a traceback."""
     def run(args) -> int:
@@ -116,4 +157,6 @@ def guarded(command):
     return run
 
 
-COMMANDS = {"validate": guarded(validate), "new": guarded(new.run), "i18n-status": guarded(i18n_status)}
+COMMANDS = {"validate": guarded(validate), "new": guarded(new.run), "i18n-status": guarded(i18n_status),
+            "build": guarded(site_build), "serve": guarded(site_serve), "stage": guarded(site_stage),
+            "finish": guarded(site_finish)}

@@ -1,68 +1,45 @@
-"""The only module that knows MkDocs: it stages the content layer's pages for the build.
+"""The MkDocs adapter: builds one language's staged tree (pages/stage.py) with Material.
 
-MkDocs 1.x is unmaintained and Material reaches end of life in May 2027; everything else in
-this package is engine-free, so moving to another engine means replacing this file only.
+MkDocs 1.x is unmaintained and Material reaches end of life in May 2027; everything outside
+engines/ is engine-free, so moving to another engine means replacing this package only.
+`python -m microsite build` stages once, runs one MkDocs per language at the same time (this
+plugin, told its language by MICROSITE_LANG) and finishes the assembled site (pages/finish.py).
+`mkdocs build` or `mkdocs serve` alone stage here and build one language (MICROSITE_LANG, or
+the default one).
 """
 from __future__ import annotations
 
-import functools
 import html
-import resource
-import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
 
+from ...checks import stamp
 from ...content.errors import ContentError, ContentErrors
 from ...content.model import DEFAULT_LANG, LANGS
 from ...messages import _, texts
-from ...pages import csp, paths, sanitize, search, seo, sitemap, views, words
-from ...pages.stage import split_lang, stage
-from ...tools import joinform
+from ...pages import csp, finish, lifecycle, paths, sanitize, seo, views, words
+from ...pages.stage import SHARED, stage
+from ...settings import Settings
 
 log = get_plugin_logger(__name__)
-
-
-def _alternates(config) -> list[dict]:
-    """The language menu's entries. i18n sets `config.extra.alternate` as an attribute, which
-    Jinja reads before the item."""
-    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
-
-
-def _cpu() -> tuple[float, float]:
-    """CPU seconds of this process so far: (user, kernel). Kept apart because the kernel's share,
-    mostly creating the staged files, depends on the disk's state more than on this code."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime, usage.ru_stime
-
-
-def _timed(hook):
-    """Adds the hook's CPU time to the plugin's own totals, which the benchmark reads."""
-    @functools.wraps(hook)
-    def timed(self, *args, **kwargs):
-        user, kernel = _cpu()
-        try:
-            return hook(self, *args, **kwargs)
-        finally:
-            now = _cpu()
-            self.own_user += now[0] - user
-            self.own_kernel += now[1] - kernel
-    return timed
 
 
 class MicrositeConfig(base.Config):
     data_dir = c.Type(str, default="data")
     """YAML records: coalitions/, members/, events/ (relative to mkdocs.yml)."""
-    staging_dir = c.Type(str, default=".build/docs")
-    """Where the pages to build are assembled; generated, never edited by hand."""
+    staging_dir = c.Type(str, default=".build/stage")
+    """Where the trees to build are staged, one per language; generated, never edited by hand."""
+    lang = c.Type(str, default="")
+    """The language this run builds (MICROSITE_LANG); empty: the default language."""
+    staged = c.Type(bool, default=False)
+    """The trees were staged by `python -m microsite build`: build them as they are."""
     preview = c.Type(bool, default=False)
     """Also build drafts and statements under review, under a banner (never for production)."""
-    search_lang = c.DictOfItems(c.ListOfItems(c.Type(str)), default={"kk": ["kk"], "ru": ["fold", "en", "ru"]})
-    """lunr languages of each site language's search index ("kk" and "fold" are ours: stem_kk.py, fold.py)."""
     repository = c.Type(str, default="")
     """The repository's web address (https://github.com/<owner>/<name>): the "join" form and
     "edit this page" links; without it neither is shown."""
@@ -75,53 +52,62 @@ class MicrositeConfig(base.Config):
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def __init__(self):
-        self.source_docs: Path | None = None
         self.site = None
-        self.not_found: bytes | None = None  # the default language's 404.html
+        self.lang = DEFAULT_LANG
+        self.stage_dir: Path | None = None
         self.theme_scripts: list = []  # patterns of the theme's inline scripts (csp.py)
         self.repo = views.Repository()
-        self.own_user = self.own_kernel = 0.0  # CPU seconds in this plugin's hooks, all builds
-        # Builds under way: i18n runs the other languages' builds from inside the first one's
-        # on_post_build, so the whole site is finished only when the outermost build ends.
-        self.builds = 0
-        self.heroes: dict[str, tuple[str, str]] = {}  # landing pages' hero words, by URL (search.hero_text)
 
-    @event_priority(100)
-    def on_pre_build(self, config):
-        self.builds += 1
-
-    def on_build_error(self, error):
-        self.builds = 0  # a failed build ends them all; the next preview rebuild starts afresh
-
-    # Before the i18n plugin (priority -100): it must see the staged tree.
-    @event_priority(100)
-    @_timed
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
-        staging = root / self.config.staging_dir
-        if self.site is None:  # the i18n plugin runs on_config again for each language
-            self.source_docs = Path(config.docs_dir).resolve()
-            start, cpu = time.perf_counter(), time.process_time()
-            self.repo = views.Repository(
-                self.config.repository, self.config.branch,
-                joinform.coalitions_in_form(root / ".github" / "ISSUE_TEMPLATE" / "join.yml"))
-            try:
-                self.site, written = stage(root / self.config.data_dir, self.source_docs, staging,
-                                           config.site_url or "", self.config.preview, self.repo)
-            except (ContentError, ContentErrors) as err:
-                # Every problem, then stop: a site is never built from part of the content.
-                raise PluginError("\n".join([str(err), *texts(_(
-                    "the site was not built: fix the problems above (`make validate` lists them)"))])) from None
-            # The benchmark reads this line: the project's own share of the build time.
-            log.info(f"staged pages from {self.config.data_dir}/ and docs/ in "
-                     f"{time.perf_counter() - start:.3f} s, CPU {time.process_time() - cpu:.3f} s "
-                     f"({written} files changed)")
-        config.docs_dir = str(staging)
+        self.lang = self.config.lang or DEFAULT_LANG
+        if self.lang not in LANGS:
+            raise PluginError(f"MICROSITE_LANG={self.lang!r}: one of {', '.join(LANGS)}")
+        settings = Settings(root, config.site_url or "", self.config.preview, self.config.repository,
+                            self.config.branch)
+        self.repo = settings.repo()
+        self.stage_dir = root / self.config.staging_dir
+        data_dir, docs_dir = root / self.config.data_dir, root / "docs"
+        try:
+            if self.config.staged:  # `python -m microsite build` validated and staged just now
+                site = stamp.validated_site(root, data_dir, docs_dir)
+                if site is None:
+                    raise PluginError("the staged trees are not the content's: run `make site`")
+                self.site = lifecycle.published(site, self.config.preview)
+            else:
+                self.site, written = stage(data_dir, docs_dir, self.stage_dir, settings.site_url,
+                                           settings.preview, self.repo)
+                log.info(f"staged {written} changed files")
+        except (ContentError, ContentErrors) as err:
+            # Every problem, then stop: a site is never built from part of the content.
+            raise PluginError("\n".join([str(err), *texts(_(
+                "the site was not built: fix the problems above (`make validate` lists them)"))])) from None
+        config.docs_dir = str(self.stage_dir / self.lang)
+        config.theme["language"] = self.lang
+        config.site_name = words.t(self.lang, "site.name")
+        if paths.lang_root(self.lang):  # the logo leads to this language's home page
+            config.extra["homepage"] = paths.lang_root(self.lang)
         if config.nav is None:
             config.nav = paths.nav(self.site)
         return config
 
-    @_timed
+    def on_files(self, files, config):
+        """This language's pages at their addresses below its root; beside them the files of no
+        language (images, open data), which every language links at the default one's address."""
+        own, prefix = config.docs_dir, paths.lang_root(self.lang)
+        out = Files([])
+        for file in files:
+            if prefix and file.src_dir == own:
+                file = File(file.src_uri, own, config.site_dir, config.use_directory_urls,
+                            dest_uri=prefix + file.dest_uri)
+            out.append(file)
+        shared = self.stage_dir / SHARED
+        for path in sorted(shared.rglob("*")):
+            rel = path.relative_to(shared).as_posix()
+            if path.is_file() and out.get_file_from_path(rel) is None:
+                out.append(File(rel, str(shared), config.site_dir, config.use_directory_urls))
+        return out
+
     def on_env(self, env, config, files):
         # Engine-free data the templates print: Open Graph locales; the 404 page's words.
         env.globals.update(og_locales=seo.OG_LOCALE, ui=words.UI, not_found_langs=LANGS,
@@ -141,16 +127,21 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.theme_scripts = csp.theme_scripts(config.theme.dirs)
         return env
 
-    @_timed
     def on_template_context(self, context, template_name, config):
         if template_name == "404.html":
-            # The language menu of a page that has no address: the languages' home pages
-            # (i18n leaves the last page's alternates, or absolute roots that ignore a sub-path).
-            for alternate in _alternates(config):
-                alternate["link"] = paths.lang_root(alternate["lang"]) or "./"
+            # The language menu of a page that has no address: the languages' home pages.
+            config.extra["alternate"] = self._alternates("")
         return context
 
-    @_timed
+    @staticmethod
+    def _alternates(here: str) -> list[dict]:
+        """The language menu: the page at `here` (below its language's root) in each language
+        (every page is staged in both: a text not yet translated is shown in the other
+        language, under a notice). Site-relative: Material's `url` filter makes them relative
+        to the page, so the site works below any path."""
+        return [{"name": words.LANG_NAMES[lang], "lang": lang, "link": paths.lang_root(lang) + here or "./"}
+                for lang in LANGS]
+
     def on_page_markdown(self, markdown, page, config, files):
         # Material prints the title as HTML (<title>, header, navigation, search results): the
         # text typed in front matter (or generated from YAML) is escaped once, here, for every
@@ -159,7 +150,6 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             page.meta["title"] = html.escape(str(page.meta["title"]))
         return markdown
 
-    @_timed
     def on_page_content(self, content, page, config, files):
         # What the browser gets from content: the one allowlist (sanitize.py), which `make
         # validate` also applies to tell editors what it would remove.
@@ -168,93 +158,35 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             page.meta["title"] = sanitize.text(page.title)
         return sanitize.clean(content)
 
-    @_timed
     def on_post_page(self, output, page, config):
         return csp.protect(output, self.theme_scripts)
 
-    @_timed
     def on_post_template(self, output_content, template_name, config):
         # The 404 page is a theme template, not a page.
         if not template_name.endswith(".html"):
             return output_content
         return csp.protect(output_content, self.theme_scripts)
 
-    # After the i18n plugin (priority 50) has set the language switcher's links for this page.
-    @event_priority(0)
-    @_timed
     def on_page_context(self, context, page, config, nav):
-        # On home pages i18n leaves the languages' roots ("/", "/ru/", or below site_url's path)
-        # as absolute links, which break when the site is served from another path than the
-        # one it was built for. Made site-relative, Material's `url` filter turns them
-        # page-relative like every other link.
-        site_path = urlsplit(config.site_url or "").path.rstrip("/") + "/"
-        for alternate in _alternates(config):
-            link = alternate.get("link", "")
-            if link.startswith(site_path) and not link.startswith("//"):
-                alternate["link"] = link[len(site_path):] or "./"
+        config.extra["alternate"] = self._alternates(page.url[len(paths.lang_root(self.lang)):])
         if page.meta.get("jsonld"):
             data = page.meta["jsonld"]
             context["jsonld"] = seo.script(seo.absolute(data, page.canonical_url) if page.canonical_url else data)
-        if page.meta.get("hero"):  # printed by the template: its words go into search apart
-            self.heroes[page.url] = search.hero_text(page.meta["hero"])
         # Where this page's language keeps its search index (overrides/main.html).
-        context["search_root"] = paths.lang_root(context.get("i18n_page_locale") or DEFAULT_LANG)
+        context["search_root"] = paths.lang_root(self.lang)
         return context
 
-    # Before the i18n plugin (priority -100) builds the other languages into the same folder.
-    @event_priority(90)
-    @_timed
-    def _keep_404(self, config):
-        # Every language's build writes /404.html over the previous one; the default language's
-        # (the first build) is kept and put back after the last (see `_finish_site`).
-        if config.theme["language"] == DEFAULT_LANG:
-            self.not_found = (Path(config.site_dir) / "404.html").read_bytes()
-
-    # After the i18n plugin's on_post_build (-100), which runs the other languages' builds and
-    # then merges Material's search index of all of them; each of those builds also ends here,
-    # the default language's (outermost) build last: only that one finishes the site.
-    @event_priority(-110)
-    @_timed
-    def _finish_site(self, config):
-        if self.builds > 1:
-            return
-        site_dir = Path(config.site_dir)
-        if self.not_found is not None:
-            (site_dir / "404.html").write_bytes(self.not_found)
-        # MkDocs' and i18n's sitemap: the last language's, with dates from the clock, and with
-        # "None" for addresses when site_url is unset. Ours: see sitemap.py.
-        for stale in ("sitemap.xml", "sitemap.xml.gz"):
-            (site_dir / stale).unlink(missing_ok=True)
-        if config.site_url:
-            staged = Path(config.docs_dir)
-            page_paths = {split_lang(p.relative_to(staged).as_posix())[0]
-                          for p in staged.rglob(f"*.{DEFAULT_LANG}.md")}
-            for rel, text in sitemap.files(sorted(page_paths), config.site_url).items():
-                # A one-language preview (`make serve LOCALE=ru`) has no ru/ folder.
-                (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
-                (site_dir / rel).write_text(text, encoding="utf-8")
-        # One sharded search index per language, and lunr's Kazakh and folding scripts.
-        overviews = frozenset(paths.url(paths.coalition_page(self.site, cid), DEFAULT_LANG)
-                              for cid in self.site.coalitions)
-        sizes = search.write_indexes(site_dir, self.config.search_lang, overviews, self.heroes)
-        (site_dir / search.LUNR_KK).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / search.LUNR_KK).write_text(search.lunr_kk(), encoding="utf-8")
-        (site_dir / search.LUNR_FOLD).write_text(search.lunr_fold(), encoding="utf-8")
-        log.debug(f"search indexes: {sizes}")
-
-    @event_priority(-300)
-    def _report(self, config):
-        # Last of all (each language's build ends here, the outermost last): the benchmark
-        # reads the final line as the project's own CPU time in the whole build.
-        self.builds -= 1
-        log.info(f"own code CPU {self.own_user + self.own_kernel:.3f} s so far (user {self.own_user:.3f} s, "
-                 f"kernel {self.own_kernel:.3f} s; staging, page hooks, sitemaps, search)")
-
-    on_post_build = CombinedEvent(_keep_404, _finish_site, _report)
+    @event_priority(-100)  # after the search plugin has written this language's index
+    def on_post_build(self, config):
+        # `mkdocs build` / `mkdocs serve` alone: this language's site is finished here;
+        # `python -m microsite build` finishes the assembled languages itself.
+        if not self.config.staged:
+            finish.finish(Path(config.site_dir), self.stage_dir, self.site, config.site_url or "")
 
     def on_serve(self, server, config, builder):
         # Editors change docs/ and data/; the staged copy changes as a consequence only.
+        root = Path(config.config_file_path).resolve().parent
         server.unwatch(config.docs_dir)
-        server.watch(str(self.source_docs))
-        server.watch(str(Path(config.config_file_path).resolve().parent / self.config.data_dir))
+        server.watch(str(root / "docs"))
+        server.watch(str(root / self.config.data_dir))
         return server

@@ -1,0 +1,60 @@
+"""`python -m microsite build`: stage once, build every language at the same time (one MkDocs
+process each: a machine's cores, not one after the other), assemble one site, finish it.
+
+The assembled site is the default language's build with each other language's folder moved in
+(a rename: no copying); every process writes only its own folder, so the site is the same bytes
+from run to run whatever process ends first.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ...checks import stamp
+from ...content.model import DEFAULT_LANG, LANGS
+from ...pages import finish, lifecycle, paths, search
+from ...pages.stage import stage
+from ...settings import Settings
+
+ENGINE_DIR = Path(".build") / "engine"  # below the project: the other languages' builds
+
+
+def build(settings: Settings, site_dir: Path) -> int:
+    """Returns the exit status; MkDocs' own output (warnings, errors) goes to stderr."""
+    root = settings.root
+    site, written = stage(root / "data", root / "docs", settings.stage_dir, settings.site_url,
+                          settings.preview, settings.repo())
+    # Each engine process reads the model from the stamp instead of checking everything again.
+    if stamp.validated_site(root, root / "data", root / "docs") is None:
+        stamp.write(root, stamp.digest(root / "data", root / "docs"), site)
+    outputs = {lang: site_dir if lang == DEFAULT_LANG else root / ENGINE_DIR / lang for lang in LANGS}
+    env = {**os.environ, "MICROSITE_STAGED": "true", "SITE_URL": settings.site_url,
+           "PREVIEW": "true" if settings.preview else "false"}
+    runs = {lang: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+                                    "-d", str(out)], cwd=root, env={**env, "MICROSITE_LANG": lang},
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            for lang, out in outputs.items()}
+    failed = False
+    for lang, run in runs.items():
+        output, _ = run.communicate()
+        sys.stderr.write(output)
+        failed |= run.returncode != 0
+    if failed:
+        return 1
+    for lang, out in outputs.items():
+        prefix = paths.lang_root(lang)
+        if not prefix:
+            continue
+        target = site_dir / prefix
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(out / prefix, target)
+        # Material's index of this language, beside the language's pages (finish shards it).
+        (target / "search").mkdir(exist_ok=True)
+        os.replace(out / search.INDEX, target / search.INDEX)
+    finish.finish(site_dir, settings.stage_dir, lifecycle.published(site, settings.preview), settings.site_url)
+    return 0
