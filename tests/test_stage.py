@@ -75,12 +75,12 @@ def test_a_real_picture_is_published_as_it_is(tmp_path, site_model):
 def test_stage_writes_both_languages_of_every_page(tmp_path):
     project = copy_project(tmp_path)
     site, written = stage(project / "data", project / "docs", tmp_path / "staged")
-    files = {p.relative_to(tmp_path / "staged").as_posix() for p in (tmp_path / "staged").rglob("*.md")}
-    assert written >= len(files)
-    for f in files:
-        stem, lang, _ = f.rsplit(".", 2)
-        assert f"{stem}.{'ru' if lang == 'kk' else 'kk'}.md" in files
-    assert "coalitions/kgi/members.kk.md" in files and "statements/kgi-declaration.ru.md" in files
+    trees = {lang: {p.relative_to(tmp_path / "staged" / lang).as_posix()
+                    for p in (tmp_path / "staged" / lang).rglob("*.md")} for lang in ("kk", "ru")}
+    assert written >= len(trees["kk"]) * 2
+    assert trees["kk"] == trees["ru"], "every page in both languages' trees"
+    assert "coalitions/kgi/members.md" in trees["kk"] and "statements/kgi-declaration.md" in trees["ru"]
+    assert not list((tmp_path / "staged" / "shared").rglob("*.md")), "no page of no language"
     _, again = stage(project / "data", project / "docs", tmp_path / "staged")
     assert again == 0
 

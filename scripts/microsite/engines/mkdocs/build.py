@@ -7,7 +7,6 @@ from run to run whatever process ends first.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -23,17 +22,28 @@ from ...settings import Settings
 ENGINE_DIR = Path(".build") / "engine"  # below the project: the other languages' builds
 
 
+def staged(settings: Settings):
+    """The first step, and the stamp the engine's processes read the model from (instead of
+    checking everything again). Raises ContentErrors."""
+    root = settings.root
+    site, _written = stage(root / "data", root / "docs", settings.stage_dir, settings.site_url,
+                           settings.preview, settings.repo())
+    if stamp.validated_site(root, root / "data", root / "docs") is None:
+        stamp.write(root, stamp.digest(root / "data", root / "docs"), site)
+    return site
+
+
+def engine_env(settings: Settings) -> dict[str, str]:
+    return {**os.environ, "MICROSITE_STAGED": "true", "SITE_URL": settings.site_url,
+            "PREVIEW": "true" if settings.preview else "false"}
+
+
 def build(settings: Settings, site_dir: Path) -> int:
     """Returns the exit status; MkDocs' own output (warnings, errors) goes to stderr."""
     root = settings.root
-    site, written = stage(root / "data", root / "docs", settings.stage_dir, settings.site_url,
-                          settings.preview, settings.repo())
-    # Each engine process reads the model from the stamp instead of checking everything again.
-    if stamp.validated_site(root, root / "data", root / "docs") is None:
-        stamp.write(root, stamp.digest(root / "data", root / "docs"), site)
+    site = staged(settings)
     outputs = {lang: site_dir if lang == DEFAULT_LANG else root / ENGINE_DIR / lang for lang in LANGS}
-    env = {**os.environ, "MICROSITE_STAGED": "true", "SITE_URL": settings.site_url,
-           "PREVIEW": "true" if settings.preview else "false"}
+    env = engine_env(settings)
     runs = {lang: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                                     "-d", str(out)], cwd=root, env={**env, "MICROSITE_LANG": lang},
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

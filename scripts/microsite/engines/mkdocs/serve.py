@@ -1,32 +1,83 @@
-"""`make serve`: the preview of both languages, rebuilt (`build.py`: stage, one MkDocs per
-language at the same time, finish) when an editor saves a file, served by MkDocs' live-reload
-server. `make serve LOCALE=ru` runs `mkdocs serve` for one language instead (faster)."""
+"""`make serve`: the preview of both languages, built again when an editor saves a file.
+
+Each save: `stage` (only changed files are written), then one MkDocs per language, kept running
+between saves (worker.py: MkDocs and Material loaded once; after the first build only the pages
+whose staged files changed are built again), both at the same time, then `finish`. Served by
+MkDocs' live-reload server. `make serve LOCALE=ru` runs `mkdocs serve` for one language instead.
+"""
 from __future__ import annotations
 
 import logging
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
+from ...content.errors import ContentError, ContentErrors
+from ...content.model import DEFAULT_LANG, LANGS
+from ...messages import _, say
+from ...pages import finish, lifecycle, paths
 from ...settings import Settings
-from .build import build
+from .build import engine_env, staged
 
 PREVIEW_DIR = Path(".build") / "preview"
+ENGINES_DIR = Path(".build") / "engine-preview"  # the other languages' builds, linked in
 WATCHED = ("data", "docs", "overrides", "mkdocs.yml", "statements.lock.json")
+
+
+class Preview:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.site_dir = settings.root / PREVIEW_DIR
+        self.outputs = {lang: self.site_dir if lang == DEFAULT_LANG else settings.root / ENGINES_DIR / lang
+                        for lang in LANGS}
+        self.workers = {lang: subprocess.Popen(
+            [sys.executable, "-m", "microsite.engines.mkdocs.worker", str(settings.root), lang, str(out)],
+            cwd=settings.root, env=engine_env(settings), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            text=True) for lang, out in self.outputs.items()}
+
+    def build(self) -> bool:
+        started = time.perf_counter()
+        try:
+            site = staged(self.settings)
+        except (ContentError, ContentErrors) as err:
+            print(err, file=sys.stderr)
+            return False
+        for worker in self.workers.values():  # both languages at the same time
+            worker.stdin.write("build\n")
+            worker.stdin.flush()
+        done = [worker.stdout.readline().strip() == "done 0" for worker in self.workers.values()]
+        if not all(done):
+            return False
+        for lang, out in self.outputs.items():
+            prefix = paths.lang_root(lang).rstrip("/")
+            link = self.site_dir / prefix
+            if prefix and not link.is_symlink():  # the default language's first build cleaned it
+                link.symlink_to(out / prefix, target_is_directory=True)
+        finish.finish(self.site_dir, self.settings.stage_dir, lifecycle.published(site, self.settings.preview),
+                      self.settings.site_url)
+        say(_("preview built in {seconds} s", seconds=f"{time.perf_counter() - started:.2f}"))
+        return True
+
+    def close(self):
+        for worker in self.workers.values():
+            worker.stdin.close()
+            worker.wait(timeout=10)
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    site_dir = settings.root / PREVIEW_DIR
+    preview = Preview(settings)
 
     def builder():
         # A failed build leaves the last good preview served; its messages are on the terminal.
-        if build(settings, site_dir) != 0:
-            print("the preview was not rebuilt: fix the problems above", file=sys.stderr)
+        if not preview.build():
+            say(_("the preview was not rebuilt: fix the problems above"), file=sys.stderr)
 
     builder()
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(preview.site_dir))
     for name in WATCHED:
         if (settings.root / name).exists():
             server.watch(str(settings.root / name))
@@ -36,4 +87,5 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
         pass
     finally:
         server.shutdown()
+        preview.close()
     return 0
