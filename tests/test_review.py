@@ -58,7 +58,7 @@ def repo(tmp_path) -> tuple[Path, str]:
     git(repo, "init", "--quiet")
     git(repo, "add", "-A")
     git(repo, "commit", "--quiet", "-m", "base")
-    assert tool(repo, "lock", "check").returncode == 0
+    assert tool(repo, "checks.lock", "check").returncode == 0
     return repo, git(repo, "rev-parse", "HEAD")
 
 
@@ -79,16 +79,16 @@ def test_head_changes_are_summarised_and_the_lock_holds(repo):
     git(repo, "add", "-A")
     git(repo, "commit", "--quiet", "-m", "head")
 
-    check = tool(repo, "lock", "check")
+    check = tool(repo, "checks.lock", "check")
     assert check.returncode == 1
     assert "docs/statements/kgi-founding.ru.md:8:1: the text of this adopted statement changed, but there is " \
            "no new correction entry" in check.stderr
     assert "docs/statements/kgi-appeal.ru.md:5:1: this adopted text is not in the lock yet" in check.stderr
-    refused = tool(repo, "lock", "update")
+    refused = tool(repo, "checks.lock", "update")
     assert refused.returncode == 1 and "kgi-founding.ru.md" in refused.stderr
     assert git(repo, "status", "--porcelain") == "", "a refused `make lock` must not write the lock"
 
-    summary = tool(repo, "review", base)
+    summary = tool(repo, "tools.review", base)
     assert summary.returncode == 0, summary.stderr
     text = summary.stdout
     assert "**⚠ Members removed (1)**" in text
@@ -106,10 +106,10 @@ def test_head_changes_are_summarised_and_the_lock_holds(repo):
     # The same edit, now with a correction entry: the lock records it, and all is well.
     edit(founding, "status: adopted", "status: adopted\ncorrections:\n"
          "  - date: 2026-11-21\n    reason: \"Тире вместо дефиса\"")
-    assert "the correction is not in the lock yet" in tool(repo, "lock", "check").stderr
-    assert tool(repo, "lock", "update").returncode == 0
-    assert tool(repo, "lock", "check").returncode == 0
-    text = tool(repo, "review", base).stdout
+    assert "the correction is not in the lock yet" in tool(repo, "checks.lock", "check").stderr
+    assert tool(repo, "checks.lock", "update").returncode == 0
+    assert tool(repo, "checks.lock", "check").returncode == 0
+    text = tool(repo, "tools.review", base).stdout
     assert "corrections: 2026-11-21: Тире вместо дефиса" in text
     assert text.split("### Validation")[1].strip() == "No problems found."
 
@@ -118,20 +118,20 @@ def test_newly_adopted_statement_needs_its_date(repo):
     repo, _ = repo
     for lang in ("kk", "ru"):
         edit(repo / f"docs/statements/kgi-appeal.{lang}.md", "status: review", "status: adopted")
-    check = tool(repo, "lock", "check")
+    check = tool(repo, "checks.lock", "check")
     assert "docs/statements/kgi-appeal.kk.md:5:1: 'status: adopted' needs the adoption date" in check.stderr
-    assert tool(repo, "lock", "update").returncode == 1
+    assert tool(repo, "checks.lock", "update").returncode == 1
 
 
 def test_an_adopted_statement_is_never_deleted(repo):
     repo, base = repo
     for path in (repo / "docs/statements").glob("amanat-press-release.*.md"):
         path.unlink()
-    check = tool(repo, "lock", "check")
+    check = tool(repo, "checks.lock", "check")
     assert "docs/statements/amanat-press-release.kk.md:1:1: this adopted text is gone" in check.stderr
     git(repo, "add", "-A")
     git(repo, "commit", "--quiet", "-m", "deleted")
-    assert "**⚠ Removed (1)**" in tool(repo, "review", base).stdout
+    assert "**⚠ Removed (1)**" in tool(repo, "tools.review", base).stdout
 
 
 def test_withdrawal_is_reported_with_the_successor(repo):
@@ -140,8 +140,8 @@ def test_withdrawal_is_reported_with_the_successor(repo):
         edit(repo / f"docs/statements/kgi-appeal.{lang}.md", "status: review", "status: adopted\nadopted: 2026-11-21")
         edit(repo / f"docs/statements/kgi-founding.{lang}.md", "status: adopted",
              "status: superseded\nsuperseded_by: kgi-appeal")
-    assert tool(repo, "lock", "update").returncode == 0
-    text = tool(repo, "review", base).stdout
+    assert tool(repo, "checks.lock", "update").returncode == 0
+    text = tool(repo, "tools.review", base).stdout
     assert "**⚠ Withdrawn or superseded (1)**" in text
     assert "`kgi-founding`" in text and "(was `adopted`) → `kgi-appeal`" in text
 
@@ -149,10 +149,10 @@ def test_withdrawal_is_reported_with_the_successor(repo):
 def test_broken_base_or_head_is_reported_not_a_traceback(repo):
     repo, base = repo
     edit(repo / "data/members/osdp.yml", "type: political-party", "type: party")
-    summary = tool(repo, "review", base)
+    summary = tool(repo, "tools.review", base)
     assert summary.returncode == 0 and "Traceback" not in summary.stderr
     assert "data/members/osdp.yml:3:7: 'type: party' is not known" in summary.stdout.split("### Validation")[1]
-    assert tool(repo, "review", "no-such-revision").returncode != 0
+    assert tool(repo, "tools.review", "no-such-revision").returncode != 0
 
 
 def test_a_base_from_before_the_schemas_is_read_with_todays(repo):
@@ -164,7 +164,7 @@ def test_a_base_from_before_the_schemas_is_read_with_todays(repo):
     (repo / "data/schema").mkdir()
     for name, content in schema.items():
         (repo / "data/schema" / name).write_bytes(content)
-    summary = tool(repo, "review", old)
+    summary = tool(repo, "tools.review", old)
     assert summary.returncode == 0, summary.stderr
     # Only the schemas differ, and they are a developer's: nothing else is reported.
     assert [line for line in summary.stdout.splitlines() if line.startswith("### ")] == [
@@ -178,14 +178,14 @@ def test_a_translation_added_to_an_adopted_statement_is_not_a_silent_change(repo
     text = kk.read_text(encoding="utf-8")
     kk.unlink()
     edit(statements / "kgi-founding.ru.md", "status: adopted", "status: adopted\nawaiting_translation: [kk]")
-    assert tool(repo, "lock", "update").returncode == 1  # the kk text would be gone: refused
+    assert tool(repo, "checks.lock", "update").returncode == 1  # the kk text would be gone: refused
     git(repo, "add", "-A")
     git(repo, "commit", "--quiet", "-m", "kk removed")
-    assert "lost its kk version" in tool(repo, "review", base).stdout
+    assert "lost its kk version" in tool(repo, "tools.review", base).stdout
     middle = git(repo, "rev-parse", "HEAD")
     kk.write_text(text, encoding="utf-8")
     edit(statements / "kgi-founding.ru.md", "awaiting_translation: [kk]\n", "")
-    summary = tool(repo, "review", middle).stdout
+    summary = tool(repo, "tools.review", middle).stdout
     assert "translation added: kk" in summary and "without a correction" not in summary
 
 
@@ -213,7 +213,7 @@ def review(repo: Path, base: str, commit: bool = True) -> str:
     if commit:
         git(repo, "add", "-A")
         git(repo, "commit", "--quiet", "--allow-empty", "-m", "head")
-    result = tool(repo, "review", base)
+    result = tool(repo, "tools.review", base)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     return result.stdout
 
@@ -438,7 +438,7 @@ def test_an_absolute_symlink_in_the_base_is_listed_not_a_traceback(tmp_path):
 def test_a_revision_that_is_no_commit_is_one_line_not_a_traceback(dev_repo, tmp_path):
     repo, _ = dev_repo
     for revision in ("no-such-revision", f"--output={tmp_path}/x", "HEAD:Makefile"):
-        result = tool(repo, "review", revision)
+        result = tool(repo, "tools.review", revision)
         assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert not (tmp_path / "x").exists()

@@ -69,3 +69,4 @@ def validated_site(root: Path, data_dir: Path, docs_dir: Path) -> Site | None:
         return pickle.loads(site)
     except Exception:  # noqa: BLE001 — a damaged stamp only means checking again
         return None
+

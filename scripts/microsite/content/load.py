@@ -16,7 +16,6 @@ from typing import Any, Iterator
 from ..checks import files, hygiene, schema, validate
 from ..content.errors import ContentError, ContentErrors
 from ..content.model import (
-    LANGS,
     Coalition,
     Contacts,
     Correction,

@@ -111,6 +111,17 @@ def write_tree(tree: dict[str, bytes], target: Path) -> int:
     return written
 
 
+def checked_site(root: Path, data_dir: Path, docs_dir: Path) -> Site:
+    """The site `make validate` passed, or read and checked now (raising every problem) and
+    stamped, so that the engine's processes read it instead of checking it again."""
+    site = stamp.validated_site(root, data_dir, docs_dir)
+    if site is None:
+        before = stamp.digest(data_dir, docs_dir)  # of the bytes about to be checked
+        site = load_site(data_dir, docs_dir)
+        stamp.write(root, before, site)
+    return site
+
+
 SHARED = "shared"  # the folder of files of no language, beside one folder per language
 
 
@@ -128,9 +139,9 @@ def stage(data_dir: Path, docs_dir: Path, target: Path, site_url: str = "",
           preview: bool = False, repo: views.Repository = views.Repository()) -> tuple[Site, int]:
     """Validate (or trust a fresh `make validate`), render and write the trees below `target`;
     returns the site and the number of files written."""
-    site = stamp.validated_site(data_dir.parent, data_dir, docs_dir)
-    if site is None:  # not just validated, or changed since: read and check everything
-        site = load_site(data_dir, docs_dir)
+    # Not just validated, or changed since: read and check everything (and stamp it, unfiltered:
+    # a preview and a public build of the same files read the same stamp).
+    site = checked_site(data_dir.parent, data_dir, docs_dir)
     site = lifecycle.published(site, preview)
     trees = language_trees(source_tree(site, docs_dir, site_url, repo, target.parent / "social"))
     return site, sum(write_tree(tree, target / name) for name, tree in trees.items())

@@ -108,8 +108,6 @@ def site_stage(args) -> int:
     out = (args.out if args.out.is_absolute() else args.root / args.out).resolve()
     site, written = stage(settings.root / "data", settings.root / "docs", out, settings.site_url,
                           settings.preview, settings.repo())
-    if stamp.validated_site(settings.root, settings.root / "data", settings.root / "docs") is None:
-        stamp.write(settings.root, stamp.digest(settings.root / "data", settings.root / "docs"), site)
     say(_("staged in {out}: {written} files written", out=str(out), written=written))
     return 0
 

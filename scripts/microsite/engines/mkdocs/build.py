@@ -13,7 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ...checks import stamp
 from ...content.model import DEFAULT_LANG, LANGS
 from ...pages import finish, lifecycle, paths, search
 from ...pages.stage import stage
@@ -23,13 +22,11 @@ ENGINE_DIR = Path(".build") / "engine"  # below the project: the other languages
 
 
 def staged(settings: Settings):
-    """The first step, and the stamp the engine's processes read the model from (instead of
-    checking everything again). Raises ContentErrors."""
+    """The first step; it leaves the stamp the engine's processes read the model from (instead
+    of checking everything again). Raises ContentErrors. Returns the published site."""
     root = settings.root
     site, _written = stage(root / "data", root / "docs", settings.stage_dir, settings.site_url,
                            settings.preview, settings.repo())
-    if stamp.validated_site(root, root / "data", root / "docs") is None:
-        stamp.write(root, stamp.digest(root / "data", root / "docs"), site)
     return site
 
 

@@ -86,7 +86,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         config.theme["language"] = self.lang
         config.site_name = words.t(self.lang, "site.name")
         if paths.lang_root(self.lang):  # the logo leads to this language's home page
-            config.extra["homepage"] = paths.lang_root(self.lang)
+            config.extra["homepage"] = paths.address(paths.lang_root(self.lang) + "index.md",
+                                                     config.use_directory_urls)
         if config.nav is None:
             config.nav = paths.nav(self.site)
         return config
