@@ -6,6 +6,7 @@ import os
 import pytest
 from conftest import copy_project
 from microsite.content.errors import ContentErrors
+from microsite.pages.paths import split_lang, with_lang
 from microsite.pages.stage import source_tree, stage, write_tree
 from overlay import case_files, overlay
 
@@ -78,8 +79,8 @@ def test_stage_writes_both_languages_of_every_page(tmp_path):
     files = {p.relative_to(tmp_path / "staged").as_posix() for p in (tmp_path / "staged").rglob("*.md")}
     assert written >= len(files)
     for f in files:
-        stem, lang, _ = f.rsplit(".", 2)
-        assert f"{stem}.{'ru' if lang == 'kk' else 'kk'}.md" in files
+        base, lang = split_lang(f)
+        assert with_lang(base, "ru" if lang == "kk" else "kk") in files
     assert "coalitions/kgi/members.kk.md" in files and "statements/kgi-declaration.ru.md" in files
     _, again = stage(project / "data", project / "docs", tmp_path / "staged")
     assert again == 0

@@ -18,6 +18,7 @@ from ..content.errors import ContentError, ContentWarning
 from ..content.model import LANGS, PREVIEW_ONLY, Site, other_lang
 from ..content.yamlsrc import Document
 from ..messages import N_, _
+from ..pages import paths
 
 LANG_NAMES = {"kk": _("Kazakh"), "ru": _("Russian")}
 PLACEHOLDER = re.compile(
@@ -228,11 +229,11 @@ def language_mixups(documents, allowed_words: frozenset[str] = frozenset()) -> l
     found = []
     for doc in documents.values():
         texts = []
+        base, lang = paths.split_lang(doc.path)
         if doc.path.startswith("data/") and isinstance(doc.data, dict):
             texts = [((*where, lang), lang, text[lang]) for where, text in _text_objects(doc.data)
                      for lang in LANGS if isinstance(text.get(lang), str)]
-        elif doc.path.endswith((".kk.md", ".ru.md")) and isinstance(doc.data, dict):
-            lang = doc.path[-5:-3]
+        elif base.endswith(".md") and isinstance(doc.data, dict):
             texts = [(("title",), lang, doc.data["title"])] if isinstance(doc.data.get("title"), str) else []
         for where, lang, text in texts:
             words = [w for w in CYRILLIC_WORD.findall(text) if w not in allowed_words]

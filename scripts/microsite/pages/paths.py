@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ..content.model import DEFAULT_LANG, Site
+from ..content.model import DEFAULT_LANG, LANGS, Site
 
 HOME = "index.md"
 COALITIONS = "coalitions/index.md"
@@ -109,6 +109,14 @@ def with_lang(page: str, lang: str) -> str:
     """``statements/x.md`` → ``statements/x.kk.md``: the per-language file name."""
     stem, ext = posixpath.splitext(page)
     return f"{stem}.{lang}{ext}"
+
+
+def split_lang(rel: str) -> tuple[str, str]:
+    """``about.ru.md`` → (``about.md``, ``ru``), the inverse of `with_lang`; ('', '') without a
+    language suffix. The one reader of `<name>.<lang>.<ext>` names (pages, statements, status)."""
+    stem, _dot, ext = rel.rpartition(".")
+    base, _dot, lang = stem.rpartition(".")
+    return (f"{base}.{ext}", lang) if lang in LANGS and base else ("", "")
 
 
 def url(page: str, lang: str) -> str:

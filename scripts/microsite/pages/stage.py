@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from ..checks import files, stamp
-from ..checks.files import split_lang
+from ..pages.paths import split_lang
 from ..content.errors import ContentError, ContentErrors
 from ..content.load import load_site, read_text, relpath
 from ..content.model import LANGS, Site, other_lang

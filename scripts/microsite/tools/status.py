@@ -11,6 +11,7 @@ from typing import Iterator
 
 from ..content.model import LANGS, Site, Text
 from ..messages import N_, _, both
+from ..pages import paths
 
 LANG_TITLES = {"kk": "Қазақша (kk)", "ru": "Русский (ru)"}
 MISSING, REVIEW = N_("missing"), N_("awaiting review")
@@ -44,19 +45,19 @@ def rows(site: Site, docs_dir: Path) -> dict[str, list[tuple[str, str, str]]]:
         for lang in LANGS:
             text = s.texts.get(lang)
             if text is None:
-                table[lang].append((any_path.rsplit(".", 2)[0] + f".{lang}.md", PAGE, MISSING))
+                table[lang].append((paths.with_lang(paths.split_lang(any_path)[0], lang), PAGE, MISSING))
             elif text.awaiting_review:
                 table[lang].append((text.path, PAGE, REVIEW if not text.translated_from else
                                     _("awaiting review (translated from {lang})", lang=text.translated_from)))
     pages: dict[str, set[str]] = {}
     for path in docs_dir.rglob("*.md"):
         rel = path.relative_to(docs_dir.parent).as_posix()
-        base, _dot, lang = rel[:-3].rpartition(".")
-        if lang in LANGS and not rel.startswith("docs/statements/"):
+        base, lang = paths.split_lang(rel)
+        if lang and not rel.startswith("docs/statements/"):
             pages.setdefault(base, set()).add(lang)
-    for base, langs in sorted(pages.items()):
+    for base, langs in pages.items():
         for lang in set(LANGS) - langs:
-            table[lang].append((f"{base}.{lang}.md", PAGE, MISSING))
+            table[lang].append((paths.with_lang(base, lang), PAGE, MISSING))
     return {lang: sorted(found) for lang, found in table.items()}
 
 
