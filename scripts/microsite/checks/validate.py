@@ -16,7 +16,7 @@ from ..checks import hygiene
 from ..checks.schema import field_name
 from ..content.errors import ContentError, ContentWarning
 from ..content.model import LANGS, PREVIEW_ONLY, Site, other_lang
-from ..content.yamlsrc import Document
+from ..content.yamlsrc import Document, nodes
 from ..messages import N_, _
 from ..pages import paths
 
@@ -168,16 +168,13 @@ def memberships(site: Site, documents) -> Iterator[ContentError]:
             seen.setdefault(membership.coalition, index)
 
 
-def _text_objects(data, where: tuple = ()) -> Iterator[tuple[tuple, dict]]:
-    if isinstance(data, dict):
-        if data and set(data) <= set(LANGS):
-            yield where, data
-            return
-        for key, value in data.items():
-            yield from _text_objects(value, (*where, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _text_objects(value, (*where, index))
+def _is_text(where: tuple, value) -> bool:
+    """A text: `{kk: …, ru: …}` (either language alone too)."""
+    return isinstance(value, dict) and bool(value) and set(value) <= set(LANGS)
+
+
+def _text_objects(data) -> Iterator[tuple[tuple, dict]]:
+    return ((where, value) for where, value in nodes(data, stop=_is_text) if _is_text(where, value))
 
 
 def translations(site: Site, documents) -> Iterator[ContentError]:
@@ -282,18 +279,16 @@ def placeholders(documents) -> Iterator[ContentError]:
                                 "name, or remove the entry", value=value))
 
 
-def _names(data, where: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key in ("name", "title") and isinstance(value, dict):
-                yield from (((*where, key, lang), v) for lang, v in value.items() if isinstance(v, str))
-            elif key == "title" and isinstance(value, str):
-                yield (*where, key), value
-            else:
-                yield from _names(value, (*where, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _names(value, (*where, index))
+def _is_name(where: tuple, value) -> bool:
+    return where[-1:] in (("name",), ("title",)) and isinstance(value, dict)
+
+
+def _names(data) -> Iterator[tuple[tuple, str]]:
+    for where, value in nodes(data, stop=_is_name):
+        if _is_name(where, value):
+            yield from (((*where, lang), v) for lang, v in value.items() if isinstance(v, str))
+        elif where[-1:] == ("title",) and isinstance(value, str):
+            yield where, value
 
 
 # Facts of the statement itself: both language files must give the same value.
