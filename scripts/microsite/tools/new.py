@@ -27,7 +27,7 @@ from anyascii import (
 
 from ..checks import hygiene, validate
 from ..content.load import SCHEMA_LINE, read_site
-from ..content.model import COALITION_KINDS, MEMBER_TYPES, SCOPES, STATEMENT_KINDS, Site
+from ..content.model import COALITION_KINDS, LANGS, MEMBER_TYPES, SCOPES, STATEMENT_KINDS, Site
 from ..messages import _, editor_langs, say, texts
 from ..messages import both as both_langs
 from ..pages import words
@@ -318,10 +318,10 @@ def render(kind: str, v: dict, note: str = "") -> dict[str, str]:
                 + (f"coalition: {q(v['coalition'])}\n" if v.get("coalition") else ""))
         return {f"{FOLDERS[kind]}/{v['id']}.yml": head + body}
     files = {}
-    for lang, body in (("kk", "Мәтінді осында жазыңыз."), ("ru", "Напишите текст здесь.")):
+    for lang in LANGS:
         files[f"{FOLDERS[kind]}/{v['id']}.{lang}.md"] = (
             f"---\ntitle: {q(v['title_' + lang])}\nkind: {v['kind']}\ncoalition: {q(v['coalition'])}\n"
-            f"status: draft\n---\n\n{body}\n")
+            f"status: draft\n---\n\n{words.t(lang, 'new.statement.body')}\n")
     return files
 
 
