@@ -26,6 +26,7 @@ from anyascii import (
 )
 
 from ..checks import hygiene, validate
+from ..content import load
 from ..content.load import SCHEMA_LINE, read_site
 from ..content.model import COALITION_KINDS, LANGS, MEMBER_TYPES, SCOPES, STATEMENT_KINDS, Site
 from ..messages import _, editor_langs, say, texts
@@ -56,7 +57,7 @@ QUESTIONS = {
                   ("kind", _("Kind of statement"), True, STATEMENT_KINDS),
                   ("coalition", _("Coalition"), True, "coalition")],
 }
-FOLDERS = {"member": "data/members", "coalition": "data/coalitions", "event": "data/events",
+FOLDERS = {**{kind: f"data/{folder}" for folder, kind in load.FOLDERS.items()},
            "statement": "docs/statements"}
 KINDS = tuple(QUESTIONS)
 # The words shown beside each choice (the site's own, in i18n.py).
@@ -306,8 +307,7 @@ def render(kind: str, v: dict, note: str = "") -> dict[str, str]:
             + f"\nid: {q(v['id'])}\n")  # an id may be "off" or "no"
     if kind == "member":
         body = (f"type: {v['type']}\n" + text("name") + (f"link: {q(v['link'])}\n" if v.get("link") else "")
-                + f"memberships:\n  - coalition: {q(v['coalition'])}\n"
-                + (f"    joined: {v['joined']}\n" if v.get("joined") else ""))
+                + "memberships:\n" + membership(v["coalition"], v.get("joined")))
         return {f"{FOLDERS[kind]}/{v['id']}.yml": head + body}
     if kind == "coalition":
         body = (text("name") + f"kind: {v['kind']}\nscope: {v['scope']}\n" + text("place")
@@ -323,6 +323,11 @@ def render(kind: str, v: dict, note: str = "") -> dict[str, str]:
             f"---\ntitle: {q(v['title_' + lang])}\nkind: {v['kind']}\ncoalition: {q(v['coalition'])}\n"
             f"status: draft\n---\n\n{words.t(lang, 'new.statement.body')}\n")
     return files
+
+
+def membership(coalition: str, joined: str | None) -> str:
+    """One item of a member file's `memberships:` list: in a new file and added to an old one."""
+    return f"  - coalition: {q(coalition)}\n" + (f"    joined: {joined}\n" if joined else "")
 
 
 def again(kind: str, values: dict) -> str:
@@ -377,8 +382,7 @@ def add_membership(root: Path, member, values: dict, interactive: bool, site: Si
     joined = values.get("joined") or answer(question, "joined", False, None, site)
     rel = member.path
     text = (root / rel).read_text(encoding="utf-8")
-    item = f"  - coalition: {q(coalition)}\n" + (f"    joined: {joined}\n" if joined else "")
-    updated = insert_membership(text, item)
+    updated = insert_membership(text, membership(coalition, joined))
     if updated is None:
         say(_("{path}: 'memberships' is not a simple list — add '- coalition: {coalition}' by hand",
               path=rel, coalition=coalition), file=sys.stderr)
