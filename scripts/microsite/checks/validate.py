@@ -108,15 +108,24 @@ def link_key(link: str) -> str:
     return host + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "")
 
 
+def identity(record) -> list[tuple[tuple, str]]:
+    """(field, key) of each thing that makes a coalition or member the same organisation as
+    another: its name in either language (`name_keys`) and its link (`link_key`)."""
+    keys = [(("name", lang), key) for lang in LANGS if getattr(record.name, lang)
+            for key in name_keys(getattr(record.name, lang))]
+    if getattr(record, "link", ""):
+        keys.append((("link",), link_key(record.link)))
+    return keys
+
+
 def listed_member(site: Site, names, link: str = ""):
     """The member already listed under one of `names` (in any language, look-alikes included) or
     under `link`, else None: `make new` and the join form ask this before writing a file."""
-    keys = frozenset().union(*map(name_keys, names)) - {""}
-    key = link_key(link) if link else ""
+    wanted = {("name", key) for key in frozenset().union(*map(name_keys, names)) - {""}}
+    if link and link_key(link):
+        wanted.add(("link", link_key(link)))
     for m in site.members.values():
-        if keys & (name_keys(m.name.kk) | name_keys(m.name.ru)):
-            return m
-        if key and m.link and link_key(m.link) == key:
+        if wanted & {(where[0], key) for where, key in identity(m)}:
             return m
     return None
 
@@ -127,11 +136,7 @@ def duplicates(site: Site, documents) -> Iterator[ContentError]:
     for records in (site.coalitions, site.members):
         seen: dict[tuple, list] = {}
         for record in sorted(records.values(), key=lambda r: r.path):
-            keys = [(("name", lang), key) for lang in LANGS if getattr(record.name, lang)
-                    for key in name_keys(getattr(record.name, lang))]
-            if getattr(record, "link", ""):
-                keys.append((("link",), link_key(record.link)))
-            for where, key in keys:
+            for where, key in identity(record):
                 seen.setdefault((where[0], key), []).append((record.path, where, _value(record, where)))
         for (field, _key), places in seen.items():
             if len({p for p, _where, _v in places}) < 2:

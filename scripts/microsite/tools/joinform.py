@@ -25,10 +25,10 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 
+from ..checks import schema
 from ..checks.hygiene import INVISIBLE
 from ..checks.validate import listed_member
 from ..content.errors import ContentError, ContentErrors
@@ -135,15 +135,7 @@ def _name(value: str, lang_kk: str, lang_ru: str) -> str:
 
 def _link(value: str) -> str:
     link = _single_line(value, "Сілтеме", "Ссылка", MAX_LINK)
-    if not link:
-        return ""
-    try:
-        parts = urlsplit(link)
-        host = parts.hostname or ""
-    except ValueError:  # e.g. an unclosed [IPv6 address
-        host = ""
-    if (not host or parts.scheme not in ("https", "http") or "." not in host
-            or re.search(r"[\s<>\"'`{}|\\^]", link)):
+    if link and not schema.web_link(link):  # validation's own rule, refused before a file is made
         raise Refusal("Сілтеме https:// деп басталатын сайт мекенжайы болуы керек.",
                       "Ссылка должна быть адресом сайта, начинающимся с https://.")
     return link

@@ -19,13 +19,12 @@ import shlex
 import sys
 import textwrap
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from anyascii import (
     anyascii,  # Kazakh and Russian letters → Latin, for ids (ә→a, қ→q, ж→zh)
 )
 
-from ..checks import hygiene, validate
+from ..checks import hygiene, schema, validate
 from ..content import load
 from ..content.load import SCHEMA_LINE, read_site
 from ..content.model import COALITION_KINDS, LANGS, MEMBER_TYPES, SCOPES, STATEMENT_KINDS, Site
@@ -162,12 +161,7 @@ def check_date(value: str):
 
 
 def check_link(value: str):
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname or ""
-    except ValueError:
-        host, parts = "", None
-    if parts is None or parts.scheme not in ("https", "http") or "." not in host or re.search(r"\s", value):
+    if not schema.web_link(value):
         return None, _("'{value}' is not a web address — it starts with https:// (copy it from the "
                        "browser's address bar)", value=value)
     return value, None
