@@ -122,9 +122,7 @@ def split_lang(rel: str) -> tuple[str, str]:
 def url(page: str, lang: str) -> str:
     """A page's address below the site root: ``statements/x.md`` in ru → ``ru/statements/x/``
     (the engine's directory URLs; the default language sits at the root)."""
-    stem = page[:-3]
-    stem = "" if stem == "index" else stem.removesuffix("/index")
-    return lang_root(lang) + (stem + "/" if stem else "")
+    return address(lang_root(lang) + page)
 
 
 def address(rooted: str, directory_urls: bool = True) -> str:
