@@ -1,8 +1,8 @@
 """Words the generated pages use, in Kazakh and Russian, and dates in each language's form.
 
 One table per language (`UI`): the pages' and templates' words, the statements' lifecycle notices,
-the words the editors' tools write (i18n-status, a new statement's text). Messages to editors are
-not words of the site: they are gettext messages (`messages.py`)."""
+the words the editors' tools write (i18n-status, a new statement's text, the guides' message
+tables). Messages to editors are not words of the site: they are gettext messages (`messages.py`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -133,6 +133,17 @@ UI: dict[str, dict[str, str]] = {
         "lifecycle.badge.superseded": "ауыстырылды",
         "language": "Қазақша",
         "new.statement.body": "Мәтінді осында жазыңыз.",
+        "guide.message": "хабарлама",
+        "guide.checks": "не тексеріледі",
+        "guide.yamlsrc.py": "YAML жазылуы",
+        "guide.load.py": "файл",
+        "guide.schema.py": "өрістер мен мәндер",
+        "guide.hygiene.py": "мәтін",
+        "guide.validate.py": "файлдар арасындағы байланыс",
+        "guide.lock.py": "қабылданған мәтіндер",
+        "guide.stage.py": "беттер",
+        "guide.files.py": "docs/ ішіндегі файлдар",
+        "guide.schema": "өрістер мен мәндер",
     },
     "ru": {
         "site.name": "Гражданские коалиции",
@@ -250,6 +261,17 @@ UI: dict[str, dict[str, str]] = {
         "lifecycle.badge.superseded": "заменено",
         "language": "Русский",
         "new.statement.body": "Напишите текст здесь.",
+        "guide.message": "сообщение",
+        "guide.checks": "что проверяется",
+        "guide.yamlsrc.py": "запись YAML",
+        "guide.load.py": "файл",
+        "guide.schema.py": "поля и значения",
+        "guide.hygiene.py": "текст",
+        "guide.validate.py": "связи между файлами",
+        "guide.lock.py": "принятые тексты",
+        "guide.stage.py": "страницы",
+        "guide.files.py": "файлы в docs/",
+        "guide.schema": "поля и значения",
     },
 }
 
