@@ -1,6 +1,7 @@
 """The MkDocs adapter: the only module that knows MkDocs, and the live preview it drives."""
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -31,21 +32,28 @@ def test_content_layer_runs_without_mkdocs():
     assert coalitions == 5 and written > 50
 
 
-def test_preview_rebuilds_when_data_changes(tmp_path):
-    project = copy_project(tmp_path)
+@contextlib.contextmanager
+def preview(project: Path, env: dict | None = None):
+    """`mkdocs serve` on `project`, as `make serve` runs it: yields its address."""
     port = free_port()
-    server = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], env=env,
                               cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        url = f"http://127.0.0.1:{port}/ru/coalitions/kgi/members/"
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_preview_rebuilds_when_data_changes(tmp_path):
+    project = copy_project(tmp_path)
+    with preview(project) as base:
+        url = f"{base}ru/coalitions/kgi/members/"
         assert wait_for(url, "ОСДП", 60) is not None, "the preview did not start"
         member = project / "data" / "members" / "osdp.yml"
         member.write_text(member.read_text(encoding="utf-8").replace('ru: "ОСДП"', 'ru: "ОСДП (изменено)"'),
                           encoding="utf-8")
         assert wait_for(url, "ОСДП (изменено)", 30) is not None, "a change in data/ did not reach the preview"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_preview_of_one_language_follows_a_statement(tmp_path):
@@ -53,24 +61,17 @@ def test_preview_of_one_language_follows_a_statement(tmp_path):
     dry = subprocess.run(["make", "-n", "serve", "LOCALE=ru"], cwd=ROOT, capture_output=True, text=True)
     assert "MICROSITE_LOCALE=ru" in dry.stdout and "mkdocs serve" in dry.stdout
     project = copy_project(tmp_path)
-    port = free_port()
-    env = {**os.environ, "MICROSITE_LOCALE": "ru"}
-    server = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], env=env,
-                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        url = f"http://127.0.0.1:{port}/statements/kgi-founding/"
+    with preview(project, {**os.environ, "MICROSITE_LOCALE": "ru"}) as base:
+        url = f"{base}statements/kgi-founding/"
         assert wait_for(url, '<html lang="ru"', 60) is not None, "the Russian preview did not start"
-        assert not fetch(f"http://127.0.0.1:{port}/ru/"), "only the one language is built"
+        assert not fetch(f"{base}ru/"), "only the one language is built"
         # The member lists are staged once for both languages; a one-language build has them too.
-        members = fetch(f"http://127.0.0.1:{port}/coalitions/kgi/members/")
+        members = fetch(f"{base}coalitions/kgi/members/")
         assert 'href="../members.csv"' in members
-        assert fetch(f"http://127.0.0.1:{port}/coalitions/kgi/members.csv").startswith("\ufeffid,name_kk,")
+        assert fetch(f"{base}coalitions/kgi/members.csv").startswith("\ufeffid,name_kk,")
         statement = project / "docs" / "statements" / "kgi-founding.ru.md"
         statement.write_text(statement.read_text(encoding="utf-8") + "\nДобавленный абзац.\n", encoding="utf-8")
         assert wait_for(url, "Добавленный абзац.", 30) is not None, "the statement's change did not show"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_the_site_is_finished_once_after_every_language(tmp_path):
