@@ -4,13 +4,10 @@ Screenshots of the pages go to tests/screenshots/ for people to look at.
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
-from chromium import launch
+from chromium import launch, serve
 from playwright.sync_api import sync_playwright
 
 SHOTS = Path(__file__).parent / "screenshots"
@@ -18,19 +15,10 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(built):
-    handler = functools.partial(QuietHandler, directory=str(built))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(built) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

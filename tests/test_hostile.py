@@ -20,7 +20,7 @@ from conftest import ROOT, SITE_URL, build, copy_project
 from microsite.checks.files import shown
 from microsite.content.load import load_site
 from microsite.pages import paths, render
-from microsite.pages.stage import split_lang
+from microsite.pages.paths import split_lang
 from overlay import HOSTILE, case_files, expectation
 from overlay import overlay as overlay_case
 from playwright.sync_api import sync_playwright

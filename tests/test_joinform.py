@@ -276,8 +276,9 @@ def test_any_answer_is_refused_or_kept_exactly_as_text(answer):
         assert refusal.kk and refusal.ru
         return
     assert request.name_ru == " ".join(answer.split())
-    written = yaml.safe_load(joinform.member_yaml(request, "x", JOINED, 7))
-    assert written["name"]["ru"] == request.name_ru
+    rel, text = joinform.member_file(request, "x", JOINED, 7)
+    written = yaml.safe_load(text)
+    assert rel == "data/members/x.yml" and written["name"]["ru"] == request.name_ru
 
 
 @settings(max_examples=300, deadline=None)

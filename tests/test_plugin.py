@@ -1,6 +1,7 @@
 """The MkDocs adapter: the only module that knows MkDocs, and the live preview it drives."""
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -31,24 +32,31 @@ def test_content_layer_runs_without_mkdocs():
     assert coalitions == 5 and written > 50
 
 
+@contextlib.contextmanager
+def preview(project: Path, command, env: dict):
+    """A preview server on `project` (`command(port)`: `make serve`'s): yields its address."""
+    port = free_port()
+    server = subprocess.Popen(command(port), env={**os.environ, **env},
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
 def test_preview_rebuilds_when_data_changes(tmp_path):
     """`make serve`: both languages, rebuilt when a file in data/ is saved."""
     project = copy_project(tmp_path)
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "microsite", "serve", "--port", str(port)],
-                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              env={**os.environ, "PREVIEW": "true"})
-    try:
-        url = f"http://127.0.0.1:{port}/ru/coalitions/kgi/members/"
+    command = lambda port: [sys.executable, "-m", "microsite", "serve", "--port", str(port)]  # noqa: E731
+    with preview(project, command, {"PREVIEW": "true"}) as base:
+        url = f"{base}ru/coalitions/kgi/members/"
         assert wait_for(url, "ОСДП", 90) is not None, "the preview did not start"
-        assert wait_for(f"http://127.0.0.1:{port}/coalitions/kgi/members/", '<html lang="kk"', 5) is not None
+        assert wait_for(f"{base}coalitions/kgi/members/", '<html lang="kk"', 5) is not None
         member = project / "data" / "members" / "osdp.yml"
         member.write_text(member.read_text(encoding="utf-8").replace('ru: "ОСДП"', 'ru: "ОСДП (изменено)"'),
                           encoding="utf-8")
         assert wait_for(url, "ОСДП (изменено)", 60) is not None, "a change in data/ did not reach the preview"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_preview_of_one_language_follows_a_statement(tmp_path):
@@ -57,24 +65,18 @@ def test_preview_of_one_language_follows_a_statement(tmp_path):
     dry = subprocess.run(["make", "-n", "serve", "LOCALE=ru"], cwd=ROOT, capture_output=True, text=True)
     assert "MICROSITE_LANG=ru" in dry.stdout and "mkdocs serve" in dry.stdout
     project = copy_project(tmp_path)
-    port = free_port()
-    env = {**os.environ, "MICROSITE_LANG": "ru"}
-    server = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], env=env,
-                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        url = f"http://127.0.0.1:{port}/ru/statements/kgi-founding/"
+    command = lambda port: [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"]  # noqa: E731
+    with preview(project, command, {"MICROSITE_LANG": "ru"}) as base:
+        url = f"{base}ru/statements/kgi-founding/"
         assert wait_for(url, '<html lang="ru"', 60) is not None, "the Russian preview did not start"
-        assert not fetch(f"http://127.0.0.1:{port}/statements/kgi-founding/"), "only the one language is built"
+        assert not fetch(f"{base}statements/kgi-founding/"), "only the one language is built"
         # The member lists are staged once for both languages; a one-language build has them too.
-        members = fetch(f"http://127.0.0.1:{port}/ru/coalitions/kgi/members/")
+        members = fetch(f"{base}ru/coalitions/kgi/members/")
         assert 'href="../../../../coalitions/kgi/members.csv"' in members
-        assert fetch(f"http://127.0.0.1:{port}/coalitions/kgi/members.csv").startswith("\ufeffid,name_kk,")
+        assert fetch(f"{base}coalitions/kgi/members.csv").startswith("\ufeffid,name_kk,")
         statement = project / "docs" / "statements" / "kgi-founding.ru.md"
         statement.write_text(statement.read_text(encoding="utf-8") + "\nДобавленный абзац.\n", encoding="utf-8")
         assert wait_for(url, "Добавленный абзац.", 30) is not None, "the statement's change did not show"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_languages_are_built_at_once_and_assembled(tmp_path):

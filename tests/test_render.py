@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import markdown
 from microsite.content.model import Text
-from microsite.pages import render
+from microsite.pages import paths, render
 
 
 def html(md: str) -> str:
@@ -54,7 +54,6 @@ def test_phone_links_dial_the_same_number():
 
 def test_generated_pages_come_in_both_languages(site_model):
     out = render.all_pages(site_model)
-    stems = {p.rsplit(".", 2)[0] for p in out}
-    for stem in stems:
-        assert f"{stem}.kk.md" in out and f"{stem}.ru.md" in out
+    for base in {paths.split_lang(p)[0] for p in out}:
+        assert paths.with_lang(base, "kk") in out and paths.with_lang(base, "ru") in out
     assert "coalitions/kgi/members.kk.md" in out

@@ -9,7 +9,7 @@ import struct
 from conftest import ROOT, SITE_URL, build, copy_project
 from microsite.content.model import LANGS
 from microsite.pages import social
-from microsite.pages.stage import split_lang
+from microsite.pages.paths import split_lang
 
 OG_IMAGE = re.compile(r'<meta property="og:image" content="([^"]+)">')
 OG_TITLE = re.compile(r'<meta property="og:title" content="([^"]+)">')

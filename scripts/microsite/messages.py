@@ -156,24 +156,20 @@ def extract() -> dict[str, list[str]]:
 
     from babel.messages.extract import extract_from_dir
 
+    from .content.yamlsrc import (
+        nodes,  # it prints messages itself: imported once both are loaded
+    )
+
     found: dict[str, list[str]] = {}
     package = Path(__file__).parent
     for filename, line, msgid, _comments, _context in extract_from_dir(
             package, [("**.py", "python")], keywords=KEYWORDS):
         found.setdefault(msgid, []).append(filename)  # no line numbers: no churn on every edit
 
-    def hints(node, name):
-        if isinstance(node, dict):
-            if isinstance(node.get("errorMessage"), str):
-                found.setdefault(node["errorMessage"], []).append(f"data/schema/{name}")
-            for value in node.values():
-                hints(value, name)
-        elif isinstance(node, list):
-            for value in node:
-                hints(value, name)
-
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
-        hints(json.loads(path.read_text(encoding="utf-8")), path.name)
+        for _where, node in nodes(json.loads(path.read_text(encoding="utf-8"))):
+            if isinstance(node, dict) and isinstance(node.get("errorMessage"), str):
+                found.setdefault(node["errorMessage"], []).append(f"data/schema/{path.name}")
     return found
 
 

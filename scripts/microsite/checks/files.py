@@ -119,7 +119,7 @@ def check(project: Path, data_dir: Path, docs_dir: Path) -> Found:
         if problem:
             found.problems.append(ContentError(where, problem))
         elif rel.endswith(".md"):
-            base, lang = split_lang(rel)
+            base, lang = paths.split_lang(rel)
             url = paths.url(base, lang)
             if url in urls:
                 found.problems.append(ContentError(where, _("this page has the same address as "
@@ -131,13 +131,6 @@ def check(project: Path, data_dir: Path, docs_dir: Path) -> Found:
     return found
 
 
-def split_lang(rel: str) -> tuple[str, str]:
-    """``about.ru.md`` → (``about.md``, ``ru``); ('', '') without a language suffix."""
-    stem, _, ext = rel.rpartition(".")
-    base, _, lang = stem.rpartition(".")
-    return (f"{base}.{ext}", lang) if lang in LANGS and base else ("", "")
-
-
 def _problem(rel: str, path: Path, where: str) -> str:
     """Why `docs/<rel>` may not be published, or ''."""
     if not all(NAME.match(part) for part in rel.split("/")):
@@ -145,7 +138,7 @@ def _problem(rel: str, path: Path, where: str) -> str:
                  "no leading dot) — rename it")
     ext = rel.rpartition(".")[2]
     if ext == "md":
-        base, lang = split_lang(rel)
+        base, lang = paths.split_lang(rel)
         if not base:
             return _("a page is named <name>.kk.md or <name>.ru.md — rename it to {name}.kk.md",
                      name=rel[:-3])

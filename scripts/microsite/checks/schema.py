@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from ..content.yamlsrc import Document, YamlDate
 from ..messages import _
 
 KINDS = ("coalition", "member", "event", "statement", "page")
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "data" / "schema"
 
 
 def _text_only(validator, enabled, instance, schema):
@@ -61,6 +63,18 @@ def validators(schema_dir: str) -> dict[str, Draft202012Validator]:
     return {kind: _Validator(resources[f"{kind}.schema.json"].contents, registry=registry,
                              format_checker=FormatChecker(["date"]))
             for kind in KINDS}
+
+
+@lru_cache(maxsize=1)
+def _web() -> re.Pattern:
+    common = json.loads((SCHEMA_DIR / "common.schema.json").read_text(encoding="utf-8"))
+    return re.compile(common["$defs"]["web"]["pattern"])
+
+
+def web_link(value: str) -> bool:
+    """A web link as the schemas define one (common.schema.json's `web`): make new and the join
+    form refuse, in their own words, what validation would refuse (the whole text: no newline)."""
+    return _web().fullmatch(value) is not None
 
 
 def check(doc: Document, kind: str, schema_dir: Path) -> list[ContentError]:

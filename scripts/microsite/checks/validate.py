@@ -16,8 +16,9 @@ from ..checks import hygiene
 from ..checks.schema import field_name
 from ..content.errors import ContentError, ContentWarning
 from ..content.model import LANGS, PREVIEW_ONLY, Site, other_lang
-from ..content.yamlsrc import Document
+from ..content.yamlsrc import Document, nodes
 from ..messages import N_, _
+from ..pages import paths
 
 LANG_NAMES = {"kk": _("Kazakh"), "ru": _("Russian")}
 PLACEHOLDER = re.compile(
@@ -107,15 +108,24 @@ def link_key(link: str) -> str:
     return host + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "")
 
 
+def identity(record) -> list[tuple[tuple, str]]:
+    """(field, key) of each thing that makes a coalition or member the same organisation as
+    another: its name in either language (`name_keys`) and its link (`link_key`)."""
+    keys = [(("name", lang), key) for lang in LANGS if getattr(record.name, lang)
+            for key in name_keys(getattr(record.name, lang))]
+    if getattr(record, "link", ""):
+        keys.append((("link",), link_key(record.link)))
+    return keys
+
+
 def listed_member(site: Site, names, link: str = ""):
     """The member already listed under one of `names` (in any language, look-alikes included) or
     under `link`, else None: `make new` and the join form ask this before writing a file."""
-    keys = frozenset().union(*map(name_keys, names)) - {""}
-    key = link_key(link) if link else ""
+    wanted = {("name", key) for key in frozenset().union(*map(name_keys, names)) - {""}}
+    if link and link_key(link):
+        wanted.add(("link", link_key(link)))
     for m in site.members.values():
-        if keys & (name_keys(m.name.kk) | name_keys(m.name.ru)):
-            return m
-        if key and m.link and link_key(m.link) == key:
+        if wanted & {(where[0], key) for where, key in identity(m)}:
             return m
     return None
 
@@ -126,11 +136,7 @@ def duplicates(site: Site, documents) -> Iterator[ContentError]:
     for records in (site.coalitions, site.members):
         seen: dict[tuple, list] = {}
         for record in sorted(records.values(), key=lambda r: r.path):
-            keys = [(("name", lang), key) for lang in LANGS if getattr(record.name, lang)
-                    for key in name_keys(getattr(record.name, lang))]
-            if getattr(record, "link", ""):
-                keys.append((("link",), link_key(record.link)))
-            for where, key in keys:
+            for where, key in identity(record):
                 seen.setdefault((where[0], key), []).append((record.path, where, _value(record, where)))
         for (field, _key), places in seen.items():
             if len({p for p, _where, _v in places}) < 2:
@@ -167,16 +173,13 @@ def memberships(site: Site, documents) -> Iterator[ContentError]:
             seen.setdefault(membership.coalition, index)
 
 
-def _text_objects(data, where: tuple = ()) -> Iterator[tuple[tuple, dict]]:
-    if isinstance(data, dict):
-        if data and set(data) <= set(LANGS):
-            yield where, data
-            return
-        for key, value in data.items():
-            yield from _text_objects(value, (*where, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _text_objects(value, (*where, index))
+def _is_text(where: tuple, value) -> bool:
+    """A text: `{kk: …, ru: …}` (either language alone too)."""
+    return isinstance(value, dict) and bool(value) and set(value) <= set(LANGS)
+
+
+def _text_objects(data) -> Iterator[tuple[tuple, dict]]:
+    return ((where, value) for where, value in nodes(data, stop=_is_text) if _is_text(where, value))
 
 
 def translations(site: Site, documents) -> Iterator[ContentError]:
@@ -228,11 +231,11 @@ def language_mixups(documents, allowed_words: frozenset[str] = frozenset()) -> l
     found = []
     for doc in documents.values():
         texts = []
+        base, lang = paths.split_lang(doc.path)
         if doc.path.startswith("data/") and isinstance(doc.data, dict):
             texts = [((*where, lang), lang, text[lang]) for where, text in _text_objects(doc.data)
                      for lang in LANGS if isinstance(text.get(lang), str)]
-        elif doc.path.endswith((".kk.md", ".ru.md")) and isinstance(doc.data, dict):
-            lang = doc.path[-5:-3]
+        elif base.endswith(".md") and isinstance(doc.data, dict):
             texts = [(("title",), lang, doc.data["title"])] if isinstance(doc.data.get("title"), str) else []
         for where, lang, text in texts:
             words = [w for w in CYRILLIC_WORD.findall(text) if w not in allowed_words]
@@ -281,18 +284,16 @@ def placeholders(documents) -> Iterator[ContentError]:
                                 "name, or remove the entry", value=value))
 
 
-def _names(data, where: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key in ("name", "title") and isinstance(value, dict):
-                yield from (((*where, key, lang), v) for lang, v in value.items() if isinstance(v, str))
-            elif key == "title" and isinstance(value, str):
-                yield (*where, key), value
-            else:
-                yield from _names(value, (*where, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _names(value, (*where, index))
+def _is_name(where: tuple, value) -> bool:
+    return where[-1:] in (("name",), ("title",)) and isinstance(value, dict)
+
+
+def _names(data) -> Iterator[tuple[tuple, str]]:
+    for where, value in nodes(data, stop=_is_name):
+        if _is_name(where, value):
+            yield from (((*where, lang), v) for lang, v in value.items() if isinstance(v, str))
+        elif where[-1:] == ("title",) and isinstance(value, str):
+            yield where, value
 
 
 # Facts of the statement itself: both language files must give the same value.

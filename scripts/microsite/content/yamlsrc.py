@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, Iterator
 
 import yaml
 from yaml.resolver import Resolver
@@ -54,6 +54,22 @@ class Document:
 
     def error(self, path: Path, message: str, key: bool = False) -> ContentError:
         return ContentError(self.path, message, *self.where(path, key))
+
+
+def nodes(data: Any, where: Path = (),
+          stop: Callable[[Path, Any], bool] = lambda where, value: False) -> Iterator[tuple[Path, Any]]:
+    """Every value of parsed data (YAML, or JSON: the schemas) with its path, each before what
+    it holds; a value for which `stop(path, value)` is true is given but not entered. The one walk
+    over parsed data: validation's texts and names, the schemas' messages for the catalogues."""
+    yield where, data
+    if stop(where, data):
+        return
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from nodes(value, (*where, key), stop)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from nodes(value, (*where, index), stop)
 
 
 def _scalar(event: yaml.ScalarEvent, doc: Document, where: Path) -> Any:

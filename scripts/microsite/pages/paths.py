@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ..content.model import DEFAULT_LANG, Site
+from ..content.model import DEFAULT_LANG, LANGS, Site
 
 HOME = "index.md"
 COALITIONS = "coalitions/index.md"
@@ -111,12 +111,18 @@ def with_lang(page: str, lang: str) -> str:
     return f"{stem}.{lang}{ext}"
 
 
+def split_lang(rel: str) -> tuple[str, str]:
+    """``about.ru.md`` → (``about.md``, ``ru``), the inverse of `with_lang`; ('', '') without a
+    language suffix. The one reader of `<name>.<lang>.<ext>` names (pages, statements, status)."""
+    stem, _dot, ext = rel.rpartition(".")
+    base, _dot, lang = stem.rpartition(".")
+    return (f"{base}.{ext}", lang) if lang in LANGS and base else ("", "")
+
+
 def url(page: str, lang: str) -> str:
     """A page's address below the site root: ``statements/x.md`` in ru → ``ru/statements/x/``
     (the engine's directory URLs; the default language sits at the root)."""
-    stem = page[:-3]
-    stem = "" if stem == "index" else stem.removesuffix("/index")
-    return lang_root(lang) + (stem + "/" if stem else "")
+    return address(lang_root(lang) + page)
 
 
 def address(rooted: str, directory_urls: bool = True) -> str:

@@ -124,18 +124,31 @@ def _facts(rows: list[tuple[str, str]]) -> str:
     return "".join(f"- **{k}:** {v}\n" for k, v in rows if v) + "\n"
 
 
-def _statement_item(p: Page, s: Statement, with_coalition: bool = True) -> str:
+def _statement_entry(p: Page, s: Statement, with_coalition: bool = True) -> tuple[str, str]:
+    """(linked title with its badge, details) of a statement: one line of a list, or a card."""
     text = s.text_for(p.lang)
-    title = p.in_lang(esc(text.title), text.lang)
+    title = f"[{p.in_lang(esc(text.title), text.lang)}]({p.to(paths.statement_page(s.id))})"
     meta = [p.date(s.date) if s.date else "", p.t(f"statement.{s.kind}")]
     if with_coalition and s.coalition:
         meta.append(p.coalition_name(s.coalition))
-    return f"- [{title}]({p.to(paths.statement_page(s.id))}){lifecycle.badge(s, p.lang)}  \n  <small>{' · '.join(m for m in meta if m)}</small>"
+    return title + lifecycle.badge(s, p.lang), " · ".join(m for m in meta if m)
+
+
+def _event_entry(p: Page, e: Event) -> tuple[str, str]:
+    """(linked title, details) of an event: one line of a list, or a card."""
+    return f"[{p.tx(e.title)}]({p.to(paths.event_page(e.id))})", f"{p.date(e.date)} · {p.tx(e.place)}"
+
+
+def _item(title: str, detail: str) -> str:
+    return f"- {title}  \n  <small>{detail}</small>"
+
+
+def _statement_item(p: Page, s: Statement, with_coalition: bool = True) -> str:
+    return _item(*_statement_entry(p, s, with_coalition))
 
 
 def _event_item(p: Page, e: Event) -> str:
-    return (f"- [{p.tx(e.title)}]({p.to(paths.event_page(e.id))})  \n"
-            f"  <small>{p.date(e.date)} · {p.tx(e.place)}</small>")
+    return _item(*_event_entry(p, e))
 
 
 def _cards(items: list[str]) -> str:
@@ -153,18 +166,11 @@ def _number_icon(i: int) -> str:
 
 
 def _statement_card(p: Page, s: Statement, with_coalition: bool = True) -> str:
-    text = s.text_for(p.lang)
-    title = f"[{p.in_lang(esc(text.title), text.lang)}]({p.to(paths.statement_page(s.id))})"
-    meta = [p.date(s.date) if s.date else "", p.t(f"statement.{s.kind}")]
-    if with_coalition and s.coalition:
-        meta.append(p.coalition_name(s.coalition))
-    return _card("material-file-document-outline", title + lifecycle.badge(s, p.lang),
-                 " · ".join(m for m in meta if m))
+    return _card("material-file-document-outline", *_statement_entry(p, s, with_coalition))
 
 
 def _event_card(p: Page, e: Event) -> str:
-    return _card("material-calendar-month-outline", f"[{p.tx(e.title)}]({p.to(paths.event_page(e.id))})",
-                 f"{p.date(e.date)} · {p.tx(e.place)}")
+    return _card("material-calendar-month-outline", *_event_entry(p, e))
 
 
 def feed_path(lang: str) -> str:
@@ -229,9 +235,8 @@ def coalition_card(p: Page, c: Coalition) -> str:
         facts.append(f"{p.t('founded')}: {p.date(c.founded_date)}")
     if n:  # a list that is not published is not a number
         facts.append(members_count(p, n))
-    return (f"-   :material-account-group:{{ .lg .middle }} **[{p.tx(c.name)}]"
-            f"({p.to(paths.coalition_page(p.site, c.id))})**\n\n    ---\n\n"
-            f"    {' · '.join(facts)}\n")
+    return _card("material-account-group", f"[{p.tx(c.name)}]({p.to(paths.coalition_page(p.site, c.id))})",
+                 " · ".join(facts))
 
 
 def landing_meta(hero: views.Hero, cid: str = "", **meta) -> dict:

@@ -200,6 +200,7 @@ def documents(site_dir: Path, root: str) -> list[dict]:
             for doc in json.loads((folder / f"{n}.json").read_text(encoding="utf-8"))]
 
 
+@functools.lru_cache(maxsize=1)  # written on its own and again at the head of lunr_kk(): made once
 def lunr_fold() -> str:
     """lunr.js's folding script (the language «fold»): lunr_fold.js with fold.FOLD written in."""
     template = (Path(__file__).parent / "lunr_fold.js").read_text(encoding="utf-8")

@@ -16,12 +16,12 @@ import json
 from pathlib import Path
 
 from ..checks import files, stamp
-from ..checks.files import split_lang
 from ..content.errors import ContentError, ContentErrors
 from ..content.load import load_site, read_text, relpath
 from ..content.model import LANGS, Site, other_lang
 from ..messages import _
 from ..pages import feeds, opendata, paths, render, social, views, words
+from ..pages.paths import split_lang
 from . import lifecycle
 
 

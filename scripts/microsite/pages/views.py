@@ -119,30 +119,28 @@ def coalition_hero(site: Site, cid: str, lang: str, repo: Repository) -> Hero:
         facts.append(Fact(t(lang, "founded"), founded))
     elif c.founded_place:  # a place is never shown as if it were a date
         facts.append(Fact(t(lang, "founded.place"), c.founded_place.get(lang)))
+    # Each part's page in this language, "" where the part has nothing to show (paths.has_part).
+    page = {part: _at(found, lang) if (found := paths.coalition_page(site, cid, part)) else ""
+            for part in ("declaration", "directions", "statements", "contacts", "members")}
     numbers = member_numbers(site, cid, lang)
-    if c.directions:
-        numbers.append(Number(len(c.directions), t(lang, "directions"),
-                              _at(paths.coalition_page(site, cid, "directions"), lang)))
-    statements = site.statements_of(cid)
-    if statements:
-        numbers.append(Number(len(statements), t(lang, "statements"),
-                              _at(paths.coalition_page(site, cid, "statements"), lang)))
+    if page["directions"]:
+        numbers.append(Number(len(c.directions), t(lang, "directions"), page["directions"]))
+    if page["statements"]:
+        numbers.append(Number(len(site.statements_of(cid)), t(lang, "statements"), page["statements"]))
     actions = []
-    declaration = paths.coalition_page(site, cid, "declaration")
     if repo.join(cid):
         actions.append(Link(t(lang, "cta.join"), url=repo.join(cid), icon="join", primary=True))
-    if declaration:
-        actions.append(Link(t(lang, "cta.declaration"), page=_at(declaration, lang), icon="declaration",
+    if page["declaration"]:
+        actions.append(Link(t(lang, "cta.declaration"), page=page["declaration"], icon="declaration",
                             primary=not actions))
-    elif statements:  # no declaration: what the coalition has said
-        actions.append(Link(t(lang, "cta.statements"), page=_at(paths.coalition_page(site, cid, "statements"), lang),
-                            icon="declaration", primary=not actions))
-    if c.contacts:
+    elif page["statements"]:  # no declaration: what the coalition has said
+        actions.append(Link(t(lang, "cta.statements"), page=page["statements"], icon="declaration",
+                            primary=not actions))
+    if page["contacts"]:
         key = "cta.press" if c.contacts.press else "cta.contact"
-        actions.append(Link(t(lang, key), page=_at(paths.coalition_page(site, cid, "contacts"), lang), icon="contact"))
-    if not actions and site.members_of(cid):  # at least: who has joined
-        actions.append(Link(t(lang, "cta.members"), page=_at(paths.coalition_page(site, cid, "members"), lang),
-                            icon="coalitions", primary=True))
+        actions.append(Link(t(lang, key), page=page["contacts"], icon="contact"))
+    if not actions and page["members"]:  # at least: who has joined
+        actions.append(Link(t(lang, "cta.members"), page=page["members"], icon="coalitions", primary=True))
     kicker = " · ".join([t(lang, f"kind.{c.kind}"), t(lang, f"scope.{c.scope}"), c.place.get(lang)])
     return Hero(name=c.name.get(lang), goal=c.summary.get(lang), kicker=kicker, facts=tuple(facts),
                 logo=c.logo, short_name=c.short_name.get(lang) if c.short_name else "",
@@ -178,8 +176,8 @@ def footer(site: Site, cid: str, lang: str) -> Footer:
     c = site.coalitions[cid]
     k = c.contacts
     contacts = []
-    if k:
-        contacts.append(Link(t(lang, "contacts"), page=_at(paths.coalition_page(site, cid, "contacts"), lang), icon="contact"))
+    if contacts_page := paths.coalition_page(site, cid, "contacts"):  # "" without contacts
+        contacts.append(Link(t(lang, "contacts"), page=_at(contacts_page, lang), icon="contact"))
     email = k.email or (k.press.email if k.press else "")
     if email:
         contacts.append(Link(email, url=f"mailto:{email}", icon="email"))

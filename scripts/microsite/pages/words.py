@@ -1,4 +1,8 @@
-"""Words the generated pages use, in Kazakh and Russian, and dates in each language's form."""
+"""Words the generated pages use, in Kazakh and Russian, and dates in each language's form.
+
+One table per language (`UI`): the pages' and templates' words, the statements' lifecycle notices,
+the words the editors' tools write (i18n-status, a new statement's text, the guides' message
+tables). Messages to editors are not words of the site: they are gettext messages (`messages.py`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -120,6 +124,29 @@ UI: dict[str, dict[str, str]] = {
         "statement.press-release": "Баспасөз релизі",
         "statement.news": "Жаңалық",
         "statement.event-report": "Іс-шара туралы есеп",
+        "lifecycle.draft": "Жоба. Бұл мәлімдеме әлі қабылданбаған: ол тек алдын ала қарауда көрінеді, жария сайтта жоқ.",
+        "lifecycle.review": "Талқылауда. Бұл мәлімдеме әлі қабылданбаған: ол тек алдын ала қарауда көрінеді, жария сайтта жоқ.",
+        "lifecycle.withdrawn": "Бұл мәлімдеме кері қайтарылды",
+        "lifecycle.superseded": "Бұл мәлімдеменің орнына жаңасы қабылданды",
+        "lifecycle.successor": "Жаңа мәтін",
+        "lifecycle.correction": "Түзету",
+        "lifecycle.badge.draft": "жоба",
+        "lifecycle.badge.review": "талқылауда",
+        "lifecycle.badge.withdrawn": "кері қайтарылды",
+        "lifecycle.badge.superseded": "ауыстырылды",
+        "language": "Қазақша",
+        "new.statement.body": "Мәтінді осында жазыңыз.",
+        "guide.message": "хабарлама",
+        "guide.checks": "не тексеріледі",
+        "guide.yamlsrc.py": "YAML жазылуы",
+        "guide.load.py": "файл",
+        "guide.schema.py": "өрістер мен мәндер",
+        "guide.hygiene.py": "мәтін",
+        "guide.validate.py": "файлдар арасындағы байланыс",
+        "guide.lock.py": "қабылданған мәтіндер",
+        "guide.stage.py": "беттер",
+        "guide.files.py": "docs/ ішіндегі файлдар",
+        "guide.schema": "өрістер мен мәндер",
     },
     "ru": {
         "site.name": "Гражданские коалиции",
@@ -225,6 +252,29 @@ UI: dict[str, dict[str, str]] = {
         "statement.press-release": "Пресс-релиз",
         "statement.news": "Новость",
         "statement.event-report": "Отчёт о мероприятии",
+        "lifecycle.draft": "Проект. Это заявление ещё не принято: оно видно только в предварительном просмотре, на публичном сайте его нет.",
+        "lifecycle.review": "На обсуждении. Это заявление ещё не принято: оно видно только в предварительном просмотре, на публичном сайте его нет.",
+        "lifecycle.withdrawn": "Это заявление отозвано",
+        "lifecycle.superseded": "Это заявление заменено новым",
+        "lifecycle.successor": "Новый текст",
+        "lifecycle.correction": "Исправление",
+        "lifecycle.badge.draft": "проект",
+        "lifecycle.badge.review": "на обсуждении",
+        "lifecycle.badge.withdrawn": "отозвано",
+        "lifecycle.badge.superseded": "заменено",
+        "language": "Русский",
+        "new.statement.body": "Напишите текст здесь.",
+        "guide.message": "сообщение",
+        "guide.checks": "что проверяется",
+        "guide.yamlsrc.py": "запись YAML",
+        "guide.load.py": "файл",
+        "guide.schema.py": "поля и значения",
+        "guide.hygiene.py": "текст",
+        "guide.validate.py": "связи между файлами",
+        "guide.lock.py": "принятые тексты",
+        "guide.stage.py": "страницы",
+        "guide.files.py": "файлы в docs/",
+        "guide.schema": "поля и значения",
     },
 }
 

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from ..tools.chromium import ARGS, CHROMIUM
+from ..tools.chromium import SiteHandler as Quiet
+
 # Language root, its "type to search" prompt, a query that has results in any version.
 LANGUAGES = {
     "kk": ("", "Іздеу үшін теріп бастаңыз", "коалиция"),
@@ -42,11 +43,6 @@ class Transfer:
     gzip: int
     files: int
     results: int
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def kb(n: int) -> str:

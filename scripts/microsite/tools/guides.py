@@ -12,25 +12,15 @@ import re
 from pathlib import Path
 
 from .. import messages
+from ..pages import words
 
 ROOT = Path(__file__).resolve().parents[3]
 GUIDES = {"kk": ROOT / "CONTRIBUTING.kk.md", "ru": ROOT / "CONTRIBUTING.ru.md"}
 START = "<!-- messages: generated from scripts/microsite/locale by `make messages`; do not edit -->"
 END = "<!-- /messages -->"
-# Where each module's messages come from, as editors meet them; modules not listed (make new's
-# questions, the review summary's headings) are not problems to look up.
-CHECKS = {
-    "yamlsrc.py": {"kk": "YAML жазылуы", "ru": "запись YAML"},
-    "load.py": {"kk": "файл", "ru": "файл"},
-    "schema.py": {"kk": "өрістер мен мәндер", "ru": "поля и значения"},
-    "hygiene.py": {"kk": "мәтін", "ru": "текст"},
-    "validate.py": {"kk": "файлдар арасындағы байланыс", "ru": "связи между файлами"},
-    "lock.py": {"kk": "қабылданған мәтіндер", "ru": "принятые тексты"},
-    "stage.py": {"kk": "беттер", "ru": "страницы"},
-    "files.py": {"kk": "docs/ ішіндегі файлдар", "ru": "файлы в docs/"},
-    "schema": {"kk": "өрістер мен мәндер", "ru": "поля и значения"},
-}
-HEADINGS = {"kk": ("хабарлама", "не тексеріледі"), "ru": ("сообщение", "что проверяется")}
+# The modules whose messages are listed, in this order, each named in the table by its words
+# `guide.<module>` (words.UI: where its messages come from, as editors meet them); modules not
+# listed (make new's questions, the review summary's headings) are not problems to look up.
 LISTED = ("yamlsrc.py", "load.py", "schema.py", "schema", "hygiene.py", "validate.py", "lock.py", "stage.py",
           "files.py")
 
@@ -50,8 +40,9 @@ def table(lang: str) -> str:
         # A problem says what and how to fix it; shorter msgids are parts of one ("a number").
         if (origin in LISTED and len(msgid) >= 20 and not msgid.startswith("{")
                 and (" — " in msgid or "; " in msgid or ": " in msgid)):
-            rows.append((LISTED.index(origin), _cell(catalogue.get(msgid, msgid)), CHECKS[origin][lang]))
-    head, what = HEADINGS[lang]
+            rows.append((LISTED.index(origin), _cell(catalogue.get(msgid, msgid)),
+                         words.t(lang, f"guide.{origin}")))
+    head, what = words.t(lang, "guide.message"), words.t(lang, "guide.checks")
     lines = [f"| {head} | {what} |", "|---|---|"]
     lines += [f"| {text} | {check} |" for _, text, check in sorted(rows, key=lambda r: r[0])]
     return "\n".join(lines) + "\n"

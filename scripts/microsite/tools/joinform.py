@@ -25,10 +25,10 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 
+from ..checks import schema
 from ..checks.hygiene import INVISIBLE
 from ..checks.validate import listed_member
 from ..content.errors import ContentError, ContentErrors
@@ -135,15 +135,7 @@ def _name(value: str, lang_kk: str, lang_ru: str) -> str:
 
 def _link(value: str) -> str:
     link = _single_line(value, "Сілтеме", "Ссылка", MAX_LINK)
-    if not link:
-        return ""
-    try:
-        parts = urlsplit(link)
-        host = parts.hostname or ""
-    except ValueError:  # e.g. an unclosed [IPv6 address
-        host = ""
-    if (not host or parts.scheme not in ("https", "http") or "." not in host
-            or re.search(r"[\s<>\"'`{}|\\^]", link)):
+    if link and not schema.web_link(link):  # validation's own rule, refused before a file is made
         raise Refusal("Сілтеме https:// деп басталатын сайт мекенжайы болуы керек.",
                       "Ссылка должна быть адресом сайта, начинающимся с https://.")
     return link
@@ -196,12 +188,12 @@ def member_id(request: Request, site: Site, issue: int) -> str:
 
 # -- the member file --------------------------------------------------------------------------
 
-def member_yaml(request: Request, mid: str, joined: dt.date, issue: int) -> str:
-    """The file `make new member` would write, noting the issue it came from."""
+def member_file(request: Request, mid: str, joined: dt.date, issue: int) -> tuple[str, str]:
+    """(relative path, text) of the file `make new member` would write, noting the issue it came from."""
     values = {"id": mid, "type": request.type, "name_kk": request.name_kk, "name_ru": request.name_ru,
               "link": request.link, "coalition": request.coalition, "joined": joined.isoformat()}
-    [text] = new.render("member", values, note=f"Joined through the form: issue #{issue}").values()
-    return text
+    [(rel, text)] = new.render("member", values, note=f"Joined through the form: issue #{issue}").items()
+    return rel, text
 
 
 def _loader_problems(root: Path, rel: str, text: str) -> list[ContentError]:
@@ -229,8 +221,7 @@ def build(body: str, root: Path, issue: int, joined: dt.date) -> tuple[str, str]
         raise Refusal(f"Бұл қатысушы тізімде бар ({existing.path}).",
                       f"Этот участник уже есть в списке ({existing.path}).")
     mid = member_id(request, site, issue)
-    rel = f"data/members/{mid}.yml"
-    text = member_yaml(request, mid, joined, issue)
+    rel, text = member_file(request, mid, joined, issue)
     # The site's own checks (placeholder names, mixed scripts…): what they refuse never reaches a PR.
     found = _loader_problems(root, rel, text)
     if found:

@@ -19,15 +19,22 @@ import shlex
 import sys
 import textwrap
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from anyascii import (
     anyascii,  # Kazakh and Russian letters → Latin, for ids (ә→a, қ→q, ж→zh)
 )
 
-from ..checks import hygiene, validate
+from ..checks import hygiene, schema, validate
+from ..content import load
 from ..content.load import SCHEMA_LINE, read_site
-from ..content.model import COALITION_KINDS, MEMBER_TYPES, SCOPES, STATEMENT_KINDS, Site
+from ..content.model import (
+    COALITION_KINDS,
+    LANGS,
+    MEMBER_TYPES,
+    SCOPES,
+    STATEMENT_KINDS,
+    Site,
+)
 from ..messages import _, editor_langs, say, texts
 from ..messages import both as both_langs
 from ..pages import words
@@ -56,7 +63,7 @@ QUESTIONS = {
                   ("kind", _("Kind of statement"), True, STATEMENT_KINDS),
                   ("coalition", _("Coalition"), True, "coalition")],
 }
-FOLDERS = {"member": "data/members", "coalition": "data/coalitions", "event": "data/events",
+FOLDERS = {**{kind: f"data/{folder}" for folder, kind in load.FOLDERS.items()},
            "statement": "docs/statements"}
 KINDS = tuple(QUESTIONS)
 # The words shown beside each choice (the site's own, in i18n.py).
@@ -161,12 +168,7 @@ def check_date(value: str):
 
 
 def check_link(value: str):
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname or ""
-    except ValueError:
-        host, parts = "", None
-    if parts is None or parts.scheme not in ("https", "http") or "." not in host or re.search(r"\s", value):
+    if not schema.web_link(value):
         return None, _("'{value}' is not a web address — it starts with https:// (copy it from the "
                        "browser's address bar)", value=value)
     return value, None
@@ -306,8 +308,7 @@ def render(kind: str, v: dict, note: str = "") -> dict[str, str]:
             + f"\nid: {q(v['id'])}\n")  # an id may be "off" or "no"
     if kind == "member":
         body = (f"type: {v['type']}\n" + text("name") + (f"link: {q(v['link'])}\n" if v.get("link") else "")
-                + f"memberships:\n  - coalition: {q(v['coalition'])}\n"
-                + (f"    joined: {v['joined']}\n" if v.get("joined") else ""))
+                + "memberships:\n" + membership(v["coalition"], v.get("joined")))
         return {f"{FOLDERS[kind]}/{v['id']}.yml": head + body}
     if kind == "coalition":
         body = (text("name") + f"kind: {v['kind']}\nscope: {v['scope']}\n" + text("place")
@@ -318,11 +319,16 @@ def render(kind: str, v: dict, note: str = "") -> dict[str, str]:
                 + (f"coalition: {q(v['coalition'])}\n" if v.get("coalition") else ""))
         return {f"{FOLDERS[kind]}/{v['id']}.yml": head + body}
     files = {}
-    for lang, body in (("kk", "Мәтінді осында жазыңыз."), ("ru", "Напишите текст здесь.")):
+    for lang in LANGS:
         files[f"{FOLDERS[kind]}/{v['id']}.{lang}.md"] = (
             f"---\ntitle: {q(v['title_' + lang])}\nkind: {v['kind']}\ncoalition: {q(v['coalition'])}\n"
-            f"status: draft\n---\n\n{body}\n")
+            f"status: draft\n---\n\n{words.t(lang, 'new.statement.body')}\n")
     return files
+
+
+def membership(coalition: str, joined: str | None) -> str:
+    """One item of a member file's `memberships:` list: in a new file and added to an old one."""
+    return f"  - coalition: {q(coalition)}\n" + (f"    joined: {joined}\n" if joined else "")
 
 
 def again(kind: str, values: dict) -> str:
@@ -377,8 +383,7 @@ def add_membership(root: Path, member, values: dict, interactive: bool, site: Si
     joined = values.get("joined") or answer(question, "joined", False, None, site)
     rel = member.path
     text = (root / rel).read_text(encoding="utf-8")
-    item = f"  - coalition: {q(coalition)}\n" + (f"    joined: {joined}\n" if joined else "")
-    updated = insert_membership(text, item)
+    updated = insert_membership(text, membership(coalition, joined))
     if updated is None:
         say(_("{path}: 'memberships' is not a simple list — add '- coalition: {coalition}' by hand",
               path=rel, coalition=coalition), file=sys.stderr)

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Iterator
 
 from ..content.model import LANGS, Site, Text
-from ..messages import N_, _, both
+from ..messages import _, both
+from ..pages import paths, words
 
-LANG_TITLES = {"kk": "Қазақша (kk)", "ru": "Русский (ru)"}
-MISSING, REVIEW = N_("missing"), N_("awaiting review")
-ALL_TEXTS, PAGE = N_("all texts"), N_("page")
+# Messages (their English text is the value compared and sorted), printed in both languages.
+MISSING, REVIEW = _("missing"), _("awaiting review")
+ALL_TEXTS, PAGE = _("all texts"), _("page")
 
 
 def missing_texts(value, where: str = "") -> Iterator[tuple[str, str]]:
@@ -44,39 +45,38 @@ def rows(site: Site, docs_dir: Path) -> dict[str, list[tuple[str, str, str]]]:
         for lang in LANGS:
             text = s.texts.get(lang)
             if text is None:
-                table[lang].append((any_path.rsplit(".", 2)[0] + f".{lang}.md", PAGE, MISSING))
+                table[lang].append((paths.with_lang(paths.split_lang(any_path)[0], lang), PAGE, MISSING))
             elif text.awaiting_review:
                 table[lang].append((text.path, PAGE, REVIEW if not text.translated_from else
                                     _("awaiting review (translated from {lang})", lang=text.translated_from)))
     pages: dict[str, set[str]] = {}
     for path in docs_dir.rglob("*.md"):
         rel = path.relative_to(docs_dir.parent).as_posix()
-        base, _dot, lang = rel[:-3].rpartition(".")
-        if lang in LANGS and not rel.startswith("docs/statements/"):
+        base, lang = paths.split_lang(rel)
+        if lang and not rel.startswith("docs/statements/"):
             pages.setdefault(base, set()).add(lang)
-    for base, langs in sorted(pages.items()):
+    for base, langs in pages.items():
         for lang in set(LANGS) - langs:
-            table[lang].append((f"{base}.{lang}.md", PAGE, MISSING))
+            table[lang].append((paths.with_lang(base, lang), PAGE, MISSING))
     return {lang: sorted(found) for lang, found in table.items()}
 
 
 def markdown(site: Site, docs_dir: Path) -> str:
     table = rows(site, docs_dir)
-    def word(text) -> str:  # a field's name (`name`, `summary[1]`) stays as typed
-        return both(_(text)) if text in (MISSING, REVIEW, ALL_TEXTS, PAGE) else both(text)
-
+    titles = {lang: f"{words.t(lang, 'language')} ({lang})" for lang in LANGS}
     language, file, what, state = (both(_("language")), both(_("file")), both(_("what")),
                                    both(_("status")))
     out = ["## " + both(_("Translation status")), "",
-           f"| {language} | {word(MISSING)} | {word(REVIEW)} |", "|---|---:|---:|"]
+           f"| {language} | {both(MISSING)} | {both(REVIEW)} |", "|---|---:|---:|"]
     for lang in LANGS:
         missing = sum(status == MISSING for _path, _what, status in table[lang])
-        out.append(f"| {LANG_TITLES[lang]} | {missing} | {len(table[lang]) - missing} |")
+        out.append(f"| {titles[lang]} | {missing} | {len(table[lang]) - missing} |")
     for lang in LANGS:
-        out += ["", f"### {LANG_TITLES[lang]}", ""]
+        out += ["", f"### {titles[lang]}", ""]
         if not table[lang]:
             out.append(both(_("Nothing missing, nothing awaiting review.")))
             continue
         out += [f"| {file} | {what} | {state} |", "|---|---|---|"]
-        out += [f"| `{path}` | {word(field)} | {word(status)} |" for path, field, status in table[lang]]
+        # (a field's name, `name` or `summary[1]`, is plain text: printed as typed)
+        out += [f"| `{path}` | {both(field)} | {both(status)} |" for path, field, status in table[lang]]
     return "\n".join(out) + "\n"
