@@ -104,6 +104,15 @@ def text_problems(text: str, allowed_words: frozenset[str] = frozenset()) -> lis
     return found
 
 
+def plain_source(source: str) -> bool:
+    """No text read from this YAML can hold anything `text_problems` reports. YAML changes only
+    the whitespace of what it reads (line breaks folded into spaces, indentation dropped), except
+    through escapes, which need a backslash: a source with no backslash, no invisible character
+    and no word in two alphabets gives texts without them (its keys and comments are looked at
+    too, which can only send it to the full check)."""
+    return "\\" not in source and not INVISIBLE.search(source) and not NOT_ONE_ALPHABET.search(source)
+
+
 def markdown_problems(source: str) -> list[tuple[int, str]]:
     """Every place where the site's sanitizer (sanitize.py) would change the HTML this Markdown
     renders to: what the browser would get is checked, not the source. The rendering and the

@@ -192,6 +192,7 @@ class Reader:
         self.allowed_words = allowed_words
         self.links = links                          # symbolic links (files.check): never read
         self.digests: dict[str, bytes] = {}         # of each file's bytes as read
+        self.plain: dict[str, bool] = {}            # files whose texts need no hygiene check
 
     def rel(self, path: Path) -> str:
         return relpath(path, self.project)
@@ -206,7 +207,9 @@ class Reader:
                 raise big
             raw = path.read_bytes()
             self.digests[rel] = digest(raw)
-            return decode(raw, path, self.project)
+            text = decode(raw, path, self.project)
+            self.plain[rel] = hygiene.plain_source(text)
+            return text
         except ContentError as err:
             self.problems.append(err)
             return None
@@ -246,6 +249,8 @@ class Reader:
         return errors
 
     def check_strings(self, doc: Document) -> None:
+        if self.plain.get(doc.path):
+            return  # most files: one look at the whole file instead of one per text
         for where, value in strings(doc.data):
             self.check_text(doc.path, value, *doc.where(where), quoted=where in doc.quoted)
 
