@@ -231,3 +231,29 @@ def test_new_allowed_words_check_every_file_again(tmp_path):
     words.write_text(words.read_text() + "- Qазақ\n")
     assert loader.site() == load_site(project / "data", project / "docs")
     assert len(loader.parsed) == len(loader.files)
+
+
+def test_two_processes_read_what_one_process_reads(tmp_path, monkeypatch):
+    """A first reading of many files is shared with a forked process: the same site, problems
+    and warnings, in the same order (the real content with every bad file of tests/bad)."""
+    from microsite.content import load
+    project = copy_project(tmp_path)
+    bad = ROOT / "tests" / "bad"
+    for path in bad.rglob("*"):
+        if path.is_file():
+            shutil.copy(path, project / path.relative_to(bad))
+    member = project / "data" / "members" / "abadan.yml"  # a warning: the Russian name as the Kazakh one
+    member.write_text(member.read_text().replace("Абадан жастар қозғалысы", "Молодежное движение Абадан"))
+
+    def read() -> tuple:
+        warnings = []
+        site, problems = read_site(project / "data", project / "docs", warnings)
+        return site, [str(p) for p in problems], [str(w) for w in warnings]
+
+    monkeypatch.setattr(load, "PARALLEL_FROM", 10**9)
+    alone = read()
+    forks = []
+    monkeypatch.setattr(load.os, "fork", lambda fork=os.fork: forks.append(1) or fork())
+    monkeypatch.setattr(load, "PARALLEL_FROM", 2)
+    assert read() == alone and len(alone[1]) > 30 and alone[2]
+    assert forks == [1]

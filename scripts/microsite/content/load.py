@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import pickle
 import re
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -50,6 +52,9 @@ STATEMENT_FILE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.(kk|ru)\.md$")
 
 def relpath(path: Path, root: Path) -> str:
     """The path as messages show it (one printable line, whatever the file's name holds)."""
+    full, base = str(path), str(root)
+    if full.startswith(base + os.sep) and base not in ("", "."):  # what relative_to gives, cheaper
+        return files.shown(full[len(base) + 1:].replace(os.sep, "/"))
     try:
         return files.shown(path.relative_to(root).as_posix())
     except ValueError:
@@ -342,6 +347,17 @@ class Reader:
         self.check_text(self.rel(path), body, line, 1, markdown=True)
 
 
+def listing(folder: Path) -> list[tuple[Path, bool]]:
+    """(path, whether it is a folder) of everything in `folder`, in name order: what
+    `sorted(folder.glob("*"))` and `is_dir()` give, without a Path comparison and a system call
+    per file."""
+    try:
+        with os.scandir(folder) as entries:
+            return [(Path(entry.path), entry.is_dir()) for entry in sorted(entries, key=lambda e: e.name)]
+    except OSError:  # no such folder: nothing in it
+        return []
+
+
 def digest(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
 
@@ -364,6 +380,8 @@ class Checked:
     outcome: Any                        # the record, statement version or allowed words; None if none
     digest: bytes | None                # of the bytes read (None: not read)
     racy: bool = False                  # written just before the reading: compare the bytes next time
+    local: dict[str, validate.Local] = field(default_factory=dict)        # rules of each document alone
+    mixups: dict[str, list[ContentError]] = field(default_factory=dict)   # warnings, by document
 
 
 class Loader:
@@ -393,23 +411,18 @@ class Loader:
     def read(self, warnings: list[ContentError] | None = None) -> tuple[Site, list[ContentError]]:
         """The site made of every valid record, and every problem found (in file and line order);
         what is only probably wrong (`ContentWarning`) is added to `warnings` when given."""
-        self.started, self.parsed, seen = time.time_ns(), [], set()
+        self.started, self.parsed = time.time_ns(), []
         # Symbolic links are refused and never read through; docs/' pages found on the way.
         found = files.check(self.project, self.data_dir, self.docs_dir)
         self.links = frozenset(found.links)
-        problems, documents, kinds = list(found.problems), {}, {}
-
-        def take(path: Path, kind: str, check) -> Any:
-            entry = self._checked(path, kind, check)
-            seen.add(self._rel(path))
-            problems.extend(entry.problems)
-            for rel, (doc, doc_kind) in entry.documents.items():
-                documents[rel], kinds[rel] = doc, doc_kind
-            return entry.outcome
+        problems = list(found.problems)
 
         words = self.data_dir / ALLOWED_WORDS
-        allowed = (take(words, "words", lambda reader: reader.allowed_words_file(words))
-                   if words.is_file() else None) or frozenset()
+        allowed = frozenset()
+        if words.is_file():
+            [entry] = self._current([(words, "words", lambda reader: reader.allowed_words_file(words))]).values()
+            problems += entry.problems
+            allowed = entry.outcome or frozenset()
         context = (allowed, self._schemas())
         if context != self.context:
             if self.context is not None and context[1] != self.context[1]:
@@ -417,59 +430,75 @@ class Loader:
             self.files = {rel: entry for rel, entry in self.files.items() if entry.key and entry.key[0] == "words"}
             self.context = context
 
+        # The folders listed, in reading order: problems of names, and the files to read.
+        order: list[ContentError | tuple[Path, str, Any]] = []
         stems: dict[str, set[str]] = {}   # ids of every file found, valid or not
-        records = {}
         for folder, kind in FOLDERS.items():
-            records[folder], stems[kind] = {}, set()
-            for path in sorted((self.data_dir / folder).glob("*")):
-                if path.is_dir() or path.suffix != ".yml":
-                    problems.append(ContentError(self._rel(path), _(
+            stems[kind] = set()
+            for path, is_dir in listing(self.data_dir / folder):
+                if is_dir or path.suffix != ".yml":
+                    order.append(ContentError(self._rel(path), _(
                         "only <id>.yml files are read in data/{folder}/ — rename it to {stem}.yml, or "
                         "move it elsewhere", folder=folder, stem=path.stem)))
                     continue
                 stems[kind].add(path.stem)
-                record = take(path, kind, lambda reader, path=path, kind=kind: reader.record(path, kind))
-                if record is not None:
-                    records[folder][record.id] = record
-
-        grouped: dict[str, dict[str, tuple[dict, str, str]]] = {}
-        failed: set[str] = set()
+                order.append((path, kind, lambda reader, path=path, kind=kind: reader.record(path, kind)))
         stems["statement"] = set()
-        for path in sorted((self.docs_dir / "statements").glob("*")):
+        for path, is_dir in listing(self.docs_dir / "statements"):
             rel = self._rel(path)
             name = STATEMENT_FILE.match(path.name)
-            if path.is_dir() or rel in self.links or not path.name.endswith(".md"):
+            if is_dir or rel in self.links or not path.name.endswith(".md"):
                 continue  # pictures beside statements are docs/' files; links are refused
             if not name:
-                problems.append(ContentError(rel, _("a statement file is named <id>.kk.md or "
-                                                    "<id>.ru.md (lowercase Latin id) — rename it")))
+                order.append(ContentError(rel, _("a statement file is named <id>.kk.md or "
+                                                 "<id>.ru.md (lowercase Latin id) — rename it")))
                 continue
             sid, lang = name.groups()
             if sid in paths.RESERVED_IDS:
-                problems.append(ContentError(rel, _("'{id}' is a name the site uses for its own "
-                                                    "pages (the list of statements) — give the statement "
-                                                    "its own id: rename the file, e.g. to "
-                                                    "my-statement.{lang}.md", id=sid, lang=lang)))
+                order.append(ContentError(rel, _("'{id}' is a name the site uses for its own "
+                                                 "pages (the list of statements) — give the statement "
+                                                 "its own id: rename the file, e.g. to "
+                                                 "my-statement.{lang}.md", id=sid, lang=lang)))
                 continue
             stems["statement"].add(sid)
-            version = take(path, "statement", lambda reader, path=path: reader.statement_file(path))
-            if version is None:
-                failed.add(sid)
-            else:
-                grouped.setdefault(sid, {})[lang] = version
-        site = Site(coalitions=records["coalitions"], members=records["members"], events=records["events"],
-                    statements={sid: statement(sid, versions) for sid, versions in grouped.items()
-                                if sid not in failed})
-
+            order.append((path, "statement", lambda reader, path=path: reader.statement_file(path)))
         for path in found.pages.values():
-            take(path, "page", lambda reader, path=path: reader.page(path))
-        for rel in set(self.files) - seen:  # deleted, renamed, or no longer read
+            order.append((path, "page", lambda reader, path=path: reader.page(path)))
+
+        current = self._current([item for item in order if isinstance(item, tuple)])
+        entries = iter(current.values())
+        documents, kinds, local, mixups = {}, {}, {}, {}
+        records: dict[str, dict] = {kind: {} for kind in FOLDERS.values()}
+        grouped: dict[str, dict[str, tuple[dict, str, str]]] = {}
+        failed: set[str] = set()
+        for item in order:
+            if isinstance(item, ContentError):
+                problems.append(item)
+                continue
+            path, kind, _check = item
+            entry = next(entries)
+            problems += entry.problems
+            for rel, (doc, doc_kind) in entry.documents.items():
+                documents[rel], kinds[rel] = doc, doc_kind
+            local.update(entry.local)
+            mixups.update(entry.mixups)
+            if kind in records and entry.outcome is not None:
+                records[kind][entry.outcome.id] = entry.outcome
+            elif kind == "statement":
+                sid, lang = STATEMENT_FILE.match(path.name).groups()
+                if entry.outcome is None:
+                    failed.add(sid)
+                else:
+                    grouped.setdefault(sid, {})[lang] = entry.outcome
+        for rel in set(self.files) - current.keys() - {self._rel(words)}:  # deleted, renamed, or no longer read
             del self.files[rel]
 
-        problems += validate.rules(site, documents, kinds, stems)
+        site = Site(coalitions=records["coalition"], members=records["member"], events=records["event"],
+                    statements={sid: statement(sid, versions) for sid, versions in grouped.items()
+                                if sid not in failed})
+        problems += validate.rules(site, documents, kinds, stems, local)
         if warnings is not None:
-            warnings += sorted(validate.language_mixups(documents, allowed),
-                               key=lambda p: (p.path, p.line, p.column))
+            warnings += sorted((w for rel in documents for w in mixups[rel]), key=lambda p: (p.path, p.line, p.column))
         unique = {(p.path, p.line, p.column, p.message): p for p in problems}
         return site, sorted(unique.values(), key=lambda p: (p.path, p.line, p.column))
 
@@ -483,39 +512,99 @@ class Loader:
             found.append((path.name, st.st_mtime_ns, st.st_size, st.st_ino))
         return tuple(found)
 
-    def _checked(self, path: Path, kind: str, check) -> Checked:
-        """The file's checks: kept from an earlier call if the file is the same, else done now."""
-        rel = self._rel(path)
-        linked = any(rel == link or rel.startswith(f"{link}/") for link in self.links)
+    def _current(self, items: list[tuple[Path, str, Any]]) -> dict[str, Checked]:
+        """Each file's checks (path, kind, the Reader method checking it) by path, in the order
+        given: kept from an earlier call if the file is the same, else done now; many files are
+        checked by two processes."""
+        rels = [self._rel(path) for path, _kind, _check in items]
+        done: dict[str, Checked] = {}
+        stale: list[tuple[str, Path, str, Any, tuple | None]] = []
+        for rel, (path, kind, check) in zip(rels, items):
+            linked = any(rel == link or rel.startswith(f"{link}/") for link in self.links)
+            try:
+                st = os.lstat(path)
+                key = (kind, st.st_mtime_ns, st.st_size, st.st_ino, st.st_mode, linked)
+            except OSError:
+                key = None
+            entry = self.files.get(rel)
+            if entry is not None and key is not None and entry.key == key and self._same(entry, path, key):
+                done[rel] = entry
+            else:
+                stale.append((rel, path, kind, check, key))
+        for rel, entry in self._check(stale):
+            done[rel] = self.files[rel] = entry
+            self.parses += 1
+            self.reads += 1
+            self.parsed.append(rel)
+        return {rel: done[rel] for rel in rels}
+
+    def _same(self, entry: Checked, path: Path, key: tuple) -> bool:
+        """Whether a file with an unchanged key is the same; one written just before it was read
+        may have changed again within its clock tick: its bytes are compared."""
+        if not entry.racy:
+            return True
+        if entry.digest is None:
+            return False
+        self.reads += 1
         try:
-            st = os.lstat(path)
-            key = (kind, st.st_mtime_ns, st.st_size, st.st_ino, st.st_mode, linked)
+            same = digest(path.read_bytes()) == entry.digest
         except OSError:
-            key = None
-        entry = self.files.get(rel)
-        if entry is not None and key is not None and entry.key == key:
-            if not entry.racy:
-                return entry
-            if entry.digest is not None:
-                self.reads += 1
-                try:
-                    same = digest(path.read_bytes()) == entry.digest
-                except OSError:
-                    same = False
-                if same:
-                    entry.racy = st.st_mtime_ns >= self.started - RACY_NS
-                    return entry
+            return False
+        entry.racy = same and key[1] >= self.started - RACY_NS
+        return same
+
+    def _check(self, stale: list) -> list[tuple[str, Checked]]:
+        """Read and check the stale files: many of them (a first reading) in two processes, the
+        rest here, when this process may fork (2 cores, no other thread)."""
+        share = len(stale) * CHILD_SHARE // 100 if len(stale) >= PARALLEL_FROM and _may_fork() else 0
+        if not share:
+            return [(item[0], self._check_one(*item[1:])) for item in stale]
+        reading, writing = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: its share, pickled into the pipe, then gone
+            status = 1
+            try:
+                os.close(reading)
+                data = pickle.dumps([(item[0], self._check_one(*item[1:])) for item in stale[:share]],
+                                    pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(writing, "wb") as pipe:
+                    pipe.write(data)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(writing)
+        mine = [(item[0], self._check_one(*item[1:])) for item in stale[share:]]
+        with os.fdopen(reading, "rb") as pipe:
+            data = pipe.read()
+        _pid, status = os.waitpid(pid, 0)
+        theirs = pickle.loads(data) if status == 0 else None
+        if theirs is None:  # the child failed: its share is done here, as it would have been
+            theirs = [(item[0], self._check_one(*item[1:])) for item in stale[:share]]
+        return theirs + mine
+
+    def _check_one(self, path: Path, kind: str, check, key: tuple | None) -> Checked:
         reader = Reader(self.data_dir, self.docs_dir, self.context[0] if self.context and kind != "words"
                         else frozenset(), self.links)
         outcome = check(reader)
-        self.reads += 1
-        self.parses += 1
-        self.parsed.append(rel)
-        entry = Checked(key, reader.problems, {p: (d, reader.kinds[p]) for p, d in reader.documents.items()},
-                        outcome, reader.digests.get(rel),
-                        racy=key is not None and st.st_mtime_ns >= self.started - RACY_NS)
-        self.files[rel] = entry
-        return entry
+        rel = self._rel(path)
+        return Checked(key, reader.problems, {p: (d, reader.kinds[p]) for p, d in reader.documents.items()},
+                       outcome, reader.digests.get(rel),
+                       racy=key is not None and key[1] >= self.started - RACY_NS,
+                       local={p: validate.local(d) for p, d in reader.documents.items()},
+                       mixups={p: validate.mixups_in(d, reader.allowed_words) for p, d in reader.documents.items()})
+
+
+# A first reading of many files is shared with a second process (os.fork: the checks are CPU
+# work in Python, one core each); the child's results come back pickled, which costs about a
+# tenth of checking them, so it takes a little more than half.
+PARALLEL_FROM = 400
+CHILD_SHARE = 55
+
+
+def _may_fork() -> bool:
+    """Forking is safe only with this one thread (a preview's server threads may hold locks)."""
+    return (hasattr(os, "fork") and threading.active_count() == 1
+            and len(os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else ()) >= 2)
 
 
 def read_site(data_dir: Path, docs_dir: Path,
