@@ -10,7 +10,6 @@ import difflib
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Iterator
 from urllib.parse import urlsplit
 
@@ -29,28 +28,25 @@ PLACEHOLDER = re.compile(
 
 
 def rules(site: Site, documents: dict[str, Document], kinds: dict[str, str],
-          stems: dict[str, set[str]], each: dict[str, Local] | None = None) -> list[ContentError]:
+          stems: dict[str, set[str]], each: dict[str, tuple] | None = None) -> list[ContentError]:
     """Every rule across files. `each`: the rules of each document alone (`local`), by path,
     when already known (the loader keeps them with the file); the others are found here."""
     each = each or {}
-    known = [each.get(path) or local(doc) for path, doc in documents.items()]
+    known = [each[path] if path in each else local(doc) for path, doc in documents.items()]
     return [*references(documents, kinds, stems), *duplicates(site, documents),
             *memberships(site, documents),
-            *(p for found in known for p in found.translations), *missing_languages(site, documents),
-            *(p for found in known for p in found.placeholders),
+            *(p for translations, _placeholders in known for p in translations),
+            *missing_languages(site, documents),
+            *(p for _translations, placeholders in known for p in placeholders),
             *statement_agreement(site, documents), *lifecycle(site, documents),
             *accents(site, documents)]
 
 
-@dataclass(frozen=True)
-class Local:
-    """What the rules find in one document alone: the same whatever the other files hold."""
-    translations: tuple[ContentError, ...]
-    placeholders: tuple[ContentError, ...]
-
-
-def local(doc: Document) -> Local:
-    return Local(tuple(translations_in(doc)), tuple(placeholders_in(doc)))
+def local(doc: Document) -> tuple[tuple[ContentError, ...], tuple[ContentError, ...]]:
+    """What the rules find in one document alone, the same whatever the other files hold:
+    (texts missing a language, placeholder names). Plain tuples: the loader's second process
+    sends them back pickled, one pair per file."""
+    return tuple(translations_in(doc)), tuple(placeholders_in(doc))
 
 
 def _at(documents: dict[str, Document], path: str, where: tuple, message: str) -> ContentError:

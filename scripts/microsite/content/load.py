@@ -381,8 +381,8 @@ class Checked:
     outcome: Any                        # the record, statement version or allowed words; None if none
     digest: bytes | None                # of the bytes read (None: not read)
     racy: bool = False                  # written just before the reading: compare the bytes next time
-    local: dict[str, validate.Local] = field(default_factory=dict)        # rules of each document alone
-    mixups: dict[str, list[ContentError]] = field(default_factory=dict)   # warnings, by document
+    local: dict[str, tuple] = field(default_factory=dict)   # rules of each document alone (validate.local)
+    mixups: dict[str, tuple[ContentError, ...]] = field(default_factory=dict)   # warnings, by document
 
 
 class Loader:
@@ -600,7 +600,8 @@ class Loader:
                        outcome, reader.digests.get(rel),
                        racy=key is not None and key[1] >= self.started - RACY_NS,
                        local={p: validate.local(d) for p, d in reader.documents.items()},
-                       mixups={p: validate.mixups_in(d, reader.allowed_words) for p, d in reader.documents.items()})
+                       mixups={p: tuple(validate.mixups_in(d, reader.allowed_words))
+                               for p, d in reader.documents.items()})
 
 
 # A first reading of many files is shared with a second process (os.fork: the checks are CPU
