@@ -391,8 +391,10 @@ class Loader:
     documents. `read` gives what `read_site` gives, `site` what `load_site` gives (or raises
     the same `ContentErrors`); a long-running preview holds one.
 
-    Every file's checks depend on data/allowed-words.yml and the schemas too: when either
-    changes, every file is checked again."""
+    A file is the same while its (modification time, size, inode, mode) are; one written within
+    `RACY_NS` of a reading is compared byte for byte at the next. Every file's checks depend on
+    data/allowed-words.yml and the schemas too: when either changes, every file is checked
+    again. Not for several threads at once (one call at a time)."""
 
     def __init__(self, data_dir: Path, docs_dir: Path):
         self.data_dir, self.docs_dir = data_dir, docs_dir
@@ -401,6 +403,8 @@ class Loader:
         self.context: tuple | None = None     # allowed words and schemas the files were checked with
         self.parsed: list[str] = []           # the files read and checked by the last call
         self.reads = self.parses = 0          # files read (again) / read and checked, in all calls
+        self.links: frozenset[str] = frozenset()  # symbolic links found by the last call
+        self.started = 0                      # when the last call began (time.time_ns)
 
     def site(self) -> Site:
         """The whole site, or `ContentErrors` listing every problem: never half of it."""
