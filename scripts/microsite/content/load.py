@@ -205,7 +205,7 @@ class Reader:
 
     def text_of(self, path: Path) -> str | None:
         rel = self.rel(path)
-        if self.links and any(rel == link or rel.startswith(f"{link}/") for link in self.links):
+        if linked(rel, self.links):
             return None  # a symbolic link: already reported, never read
         try:
             big = files.too_big(path, rel)
@@ -346,6 +346,11 @@ class Reader:
             self.schema_check(doc, "page")
             self.check_strings(doc)
         self.check_text(self.rel(path), body, line, 1, markdown=True)
+
+
+def linked(rel: str, links: frozenset[str]) -> bool:
+    """Whether the file is a symbolic link, or below one (files.check found them)."""
+    return bool(links) and any(rel == link or rel.startswith(f"{link}/") for link in links)
 
 
 def listing(folder: Path) -> list[tuple[Path, bool]]:
@@ -533,10 +538,9 @@ class Loader:
         done: dict[str, Checked] = {}
         stale: list[tuple[str, Path, str, Any, tuple | None]] = []
         for rel, (path, kind, check) in zip(rels, items):
-            linked = any(rel == link or rel.startswith(f"{link}/") for link in self.links)
             try:
                 st = os.lstat(path)
-                key = (kind, st.st_mtime_ns, st.st_size, st.st_ino, st.st_mode, linked)
+                key = (kind, st.st_mtime_ns, st.st_size, st.st_ino, st.st_mode, linked(rel, self.links))
             except OSError:
                 key = None
             entry = self.files.get(rel)
