@@ -231,6 +231,9 @@ def test_new_allowed_words_check_every_file_again(tmp_path):
     words.write_text(words.read_text() + "- Qазақ\n")
     assert loader.site() == load_site(project / "data", project / "docs")
     assert len(loader.parsed) == len(loader.files)
+    words.unlink()  # the words of the file no longer allowed: a warning or a problem again
+    assert reading(loader) == fresh(project) and "data/allowed-words.yml" not in loader.files
+    assert len(loader.parsed) == len(loader.files)
 
 
 def test_two_processes_read_what_one_process_reads(tmp_path, monkeypatch):

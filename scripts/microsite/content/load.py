@@ -428,9 +428,10 @@ class Loader:
         problems = list(found.problems)
 
         words = self.data_dir / ALLOWED_WORDS
-        allowed = frozenset()
+        allowed, kept = frozenset(), {}
         if words.is_file():
-            [entry] = self._current([(words, "words", lambda reader: reader.allowed_words_file(words))]).values()
+            kept = self._current([(words, "words", lambda reader: reader.allowed_words_file(words))])
+            [entry] = kept.values()
             problems += entry.problems
             allowed = entry.outcome or frozenset()
         context = (allowed, self._schemas())
@@ -508,7 +509,7 @@ class Loader:
                     failed.add(sid)
                 else:
                     grouped.setdefault(sid, {})[lang] = entry.outcome
-        for rel in set(self.files) - current.keys() - {self._rel(words)}:  # deleted, renamed, or no longer read
+        for rel in set(self.files) - current.keys() - kept.keys():  # deleted, renamed, or no longer read
             del self.files[rel]
 
         site = Site(coalitions=records["coalition"], members=records["member"], events=records["event"],
