@@ -5,13 +5,18 @@ import re
 import time
 
 import pytest
+import yaml
 from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 from htmlparse import Tags
+from microsite.content import load, yamlsrc
 from microsite.checks.hygiene import (
     MAX_NESTING,
     MAX_OPEN_BRACKETS,
     markdown_limits,
     markdown_problems,
+    plain_source,
     position,
     skeleton,
     text_problems,
@@ -172,3 +177,26 @@ def test_the_time_limit_is_lifted_after_the_text():
         pass
     time.sleep(0.1)  # no late alarm
     assert signal.getsignal(signal.SIGALRM) == before and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+# -- a whole file looked at once ------------------------------------------------------------------
+
+# Letters of three alphabets, invisible characters, and what YAML treats specially.
+TRICKY = st.text(alphabet=st.sampled_from(list("aoQ АаоҚқ Αα\u200b\u00ad\\\"'\n\t#:-{}[]|>")), max_size=30)
+
+
+@given(value=TRICKY, style=st.sampled_from([None, '"', "'", "|", ">"]), raw=st.booleans())
+def test_a_plain_source_holds_no_text_with_a_problem(value, style, raw):
+    """What lets the loader skip the check of each text in most files: whatever YAML reads from
+    a plain source (written by a YAML writer in any style, or typed as it is) is itself plain."""
+    source = f"name: {value}\n" if raw else yaml.dump({"name": value}, allow_unicode=True, default_style=style)
+    doc = yamlsrc.read(source, "x.yml")
+    texts = [text for _where, text in load.strings(doc.data)] if doc.readable else []
+    if plain_source(source):
+        assert all(text_problems(text) == [] for text in texts), (source, texts)
+
+
+def test_escapes_and_files_with_problems_are_checked_text_by_text():
+    assert not plain_source('name: "Абадан\\u200b"\n')  # an escape: YAML makes the character
+    assert not plain_source("name: Қазақстaн\n") and not plain_source("name: a\u200bb\n")
+    assert plain_source("# comment\nname:\n  kk: «Ақ жол» Telegram\n  ru: COVID-19\n")

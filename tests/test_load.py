@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from conftest import ROOT, copy_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from microsite.content.errors import ContentError, ContentErrors
-from microsite.content.load import load_site, read_site
+from microsite.content.load import Loader, load_site, read_site
+from microsite.content.model import Site
 
 
 def test_real_content_loads(site_model):
@@ -128,3 +130,133 @@ def test_damaged_real_files_give_only_content_errors(small_project, source, cut,
     cut %= len(text) + 1
     kind = source.parent.name.rstrip("s")
     only_content_errors(small_project, kind, (text[:cut] + junk + text[cut:]).encode())
+
+
+# -- a loader kept between readings (the live preview) -------------------------------------------
+
+def fresh(project: Path) -> tuple[Site, list[str]]:
+    site, problems = read_site(project / "data", project / "docs")
+    return site, [str(p) for p in problems]
+
+
+def reading(loader: Loader) -> tuple[Site, list[str]]:
+    site, problems = loader.read()
+    return site, [str(p) for p in problems]
+
+
+def test_an_edit_is_read_again_alone_and_gives_what_a_fresh_load_gives(tmp_path):
+    project = copy_project(tmp_path)
+    loader = Loader(project / "data", project / "docs")
+    first = loader.site()
+    assert len(loader.parsed) == len(loader.files) > 40  # every file, once
+    assert reading(loader) == fresh(project) and loader.parsed == []  # nothing changed
+    member = project / "data" / "members" / "abadan.yml"
+    member.write_text(member.read_text().replace("Абадан жастар", "Абадан жасөспірімдер"))
+    statement = project / "docs" / "statements" / "amanat-press-release.ru.md"
+    statement.write_text(statement.read_text() + "\nЕщё один абзац.\n")
+    again = loader.site()
+    assert sorted(loader.parsed) == ["data/members/abadan.yml", "docs/statements/amanat-press-release.ru.md"]
+    assert again == load_site(project / "data", project / "docs") != first
+    assert again.members["abadan"].name.kk == "Абадан жасөспірімдер қозғалысы"
+
+
+def test_a_file_turned_bad_is_reported_and_accepted_again_when_mended(tmp_path):
+    project = copy_project(tmp_path)
+    loader = Loader(project / "data", project / "docs")
+    good = loader.site()
+    member = project / "data" / "members" / "abadan.yml"
+    original = member.read_text()
+    member.write_text(original.replace('kk: "Абадан жастар қозғалысы"', 'kk: "TODO"'))
+    with pytest.raises(ContentErrors) as err:
+        loader.site()
+    assert loader.parsed == ["data/members/abadan.yml"]
+    assert [str(p) for p in err.value.errors] == fresh(project)[1]
+    assert [(p.path, p.line) for p in err.value.errors] == [("data/members/abadan.yml", 5)]
+    member.write_text(original)
+    assert loader.site() == good and loader.parsed == ["data/members/abadan.yml"]
+
+
+def test_rules_across_files_see_a_deleted_file_without_reading_the_others(tmp_path):
+    """A coalition deleted: its file disappears from the site, and the members naming it are
+    refused by the rules across files, run on what was parsed before."""
+    project = copy_project(tmp_path)
+    loader = Loader(project / "data", project / "docs")
+    loader.site()
+    (project / "data" / "coalitions" / "shymkent-coalition.yml").unlink()
+    site, problems = reading(loader)
+    assert loader.parsed == [] and "data/coalitions/shymkent-coalition.yml" not in loader.files
+    assert (site, problems) == fresh(project)
+    assert "shymkent-coalition" not in site.coalitions
+    assert any("the coalition 'shymkent-coalition' does not exist" in p for p in problems)
+
+
+def test_a_new_file_is_read_and_a_removed_one_forgotten(tmp_path):
+    project = copy_project(tmp_path)
+    loader = Loader(project / "data", project / "docs")
+    before = loader.site()
+    new = project / "data" / "members" / "abadan-two.yml"
+    new.write_text((project / "data" / "members" / "abadan.yml").read_text()
+                   .replace("id: abadan", "id: abadan-two").replace("Абадан", "Екінші").replace("Абадан", "Второе"))
+    site = loader.site()
+    assert loader.parsed == ["data/members/abadan-two.yml"] and "abadan-two" in site.members
+    assert site == load_site(project / "data", project / "docs")
+    new.unlink()
+    assert loader.site() == before and loader.parsed == []
+
+
+def test_a_change_that_keeps_size_and_time_is_still_seen(tmp_path):
+    """Rewritten within the clock tick of the last reading (same size, same time): the file is
+    compared byte for byte, not trusted on its time."""
+    project = copy_project(tmp_path)
+    loader = Loader(project / "data", project / "docs")
+    member = project / "data" / "members" / "abadan.yml"
+    member.write_text(member.read_text())  # saved just now, then read
+    loader.site()
+    stat = member.stat()
+    member.write_text(member.read_text().replace("Абадан жастар", "Абадан жастaр"))  # Latin a: 1 byte less
+    member.write_bytes(member.read_bytes().replace(b"\n", b" \n", 1).replace(b"  \n", b" \n"))
+    assert member.stat().st_size == stat.st_size
+    os.utime(member, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    with pytest.raises(ContentErrors) as err:
+        loader.site()
+    assert "mixes Latin and Cyrillic letters" in str(err.value)
+    assert loader.parsed == ["data/members/abadan.yml"]
+
+
+def test_new_allowed_words_check_every_file_again(tmp_path):
+    project = copy_project(tmp_path)
+    loader = Loader(project / "data", project / "docs")
+    loader.site()
+    words = project / "data" / "allowed-words.yml"
+    words.write_text(words.read_text() + "- Qазақ\n")
+    assert loader.site() == load_site(project / "data", project / "docs")
+    assert len(loader.parsed) == len(loader.files)
+    words.unlink()  # the words of the file no longer allowed: a warning or a problem again
+    assert reading(loader) == fresh(project) and "data/allowed-words.yml" not in loader.files
+    assert len(loader.parsed) == len(loader.files)
+
+
+def test_two_processes_read_what_one_process_reads(tmp_path, monkeypatch):
+    """A first reading of many files is shared with a forked process: the same site, problems
+    and warnings, in the same order (the real content with every bad file of tests/bad)."""
+    from microsite.content import load
+    project = copy_project(tmp_path)
+    bad = ROOT / "tests" / "bad"
+    for path in bad.rglob("*"):
+        if path.is_file():
+            shutil.copy(path, project / path.relative_to(bad))
+    member = project / "data" / "members" / "abadan.yml"  # a warning: the Russian name as the Kazakh one
+    member.write_text(member.read_text().replace("Абадан жастар қозғалысы", "Молодежное движение Абадан"))
+
+    def read() -> tuple:
+        warnings = []
+        site, problems = read_site(project / "data", project / "docs", warnings)
+        return site, [str(p) for p in problems], [str(w) for w in warnings]
+
+    monkeypatch.setattr(load, "PARALLEL_FROM", 10**9)
+    alone = read()
+    forks = []
+    monkeypatch.setattr(load.os, "fork", lambda fork=os.fork: forks.append(1) or fork())
+    monkeypatch.setattr(load, "PARALLEL_FROM", 2)
+    assert read() == alone and len(alone[1]) > 30 and alone[2]
+    assert forks == [1]

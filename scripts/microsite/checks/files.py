@@ -76,21 +76,31 @@ class Found:
     problems: list[ContentError] = field(default_factory=list)
 
 
-def walk(base: Path, project: Path, found: Found):
-    """(path relative to `base`, file) of every file below `base`, never through a symbolic
-    link; every link is a problem (and remembered, so nothing reads through it)."""
-    for folder, dirs, names in os.walk(base):  # os.walk does not enter linked folders
-        dirs.sort()
-        for name in sorted(dirs + names):
-            path = Path(folder) / name
-            if path.is_symlink():
-                rel = shown(path.relative_to(project).as_posix())
-                found.links.add(rel)
-                found.problems.append(ContentError(rel, _("this is a symbolic link; links are never "
-                                                     "followed or published — replace it with the file "
-                                                     "itself, or delete it")))
-            elif name in names:
-                yield path.relative_to(base).as_posix(), path
+def walk(base: Path, project: Path, found: Found, below: str = ""):
+    """(path relative to `base`, file) of every file below `base`, in name order, a folder's
+    files before its subfolders', never through a symbolic link; every link is a problem (and
+    remembered, so nothing reads through it). os.scandir, not os.walk and a Path per entry: the
+    directory entries say what each one is without another system call (4,000 member files)."""
+    try:
+        with os.scandir(base) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:  # gone, or not a folder: nothing below it (as os.walk)
+        return
+    prefix = os.path.relpath(base, project).replace(os.sep, "/") + "/"
+    folders = []
+    for entry in entries:
+        if entry.is_symlink():
+            rel = shown(prefix + entry.name)
+            found.links.add(rel)
+            found.problems.append(ContentError(rel, _("this is a symbolic link; links are never "
+                                                 "followed or published — replace it with the file "
+                                                 "itself, or delete it")))
+        elif entry.is_dir():
+            folders.append(entry)
+        else:
+            yield below + entry.name, Path(entry.path)
+    for folder in folders:
+        yield from walk(Path(folder.path), project, found, f"{below}{folder.name}/")
 
 
 def too_big(path: Path, rel: str, limit: int = MAX_TEXT_BYTES) -> ContentError | None:

@@ -14,10 +14,8 @@ import threading
 import unicodedata
 from collections import Counter
 
-import markdown
-
 from ..messages import N_, _
-from ..pages import sanitize
+from ..pages import markup
 
 # Invisible or direction-changing characters: they hide typos and can reorder what readers see.
 # (Soft hyphen, zero-width spaces and joiners, bidi marks/embeddings/isolates, BOM, C0/C1 controls;
@@ -29,6 +27,10 @@ INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u20
                        "\U000e0000-\U000e007f]")
 # A word in one alphabet (most words): no need to look up each letter's alphabet.
 ONE_ALPHABET = re.compile(r"[A-Za-z\u00c0-\u024f]+|[\u0400-\u052f]+")
+# What every word that is not in one alphabet holds: a letter of neither, or a Latin letter next
+# to a Cyrillic one. A text without it (nearly every text) has no such word to look at.
+NOT_ONE_ALPHABET = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u0400-\u052f]"
+                              r"|[A-Za-z\u00c0-\u024f][\u0400-\u052f]|[\u0400-\u052f][A-Za-z\u00c0-\u024f]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -62,10 +64,6 @@ WORD = re.compile(r"[^\W\d_]+")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 CYRILLIC = re.compile(r"[\u0400-\u052f]")
 
-# The Markdown extensions the site renders editors' text with (mkdocs.yml): the same output is checked.
-EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables"]
-EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}}  # `align=`, not `style=`
-
 
 def text_problems(text: str, allowed_words: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
     found = []
@@ -75,7 +73,7 @@ def text_problems(text: str, allowed_words: frozenset[str] = frozenset()) -> lis
         found.append((match.start(), _("invisible character U+{code} ({name}) — delete it; "
                                         "if you cannot see it, retype the words around this place",
                                         code=f"{ord(char):04X}", name=name)))
-    for match in WORD.finditer(text):
+    for match in WORD.finditer(text) if NOT_ONE_ALPHABET.search(text) else ():
         word = match.group()
         if word in allowed_words or ONE_ALPHABET.fullmatch(word):
             continue
@@ -106,18 +104,21 @@ def text_problems(text: str, allowed_words: frozenset[str] = frozenset()) -> lis
     return found
 
 
-@functools.lru_cache(maxsize=1)
-def _markdown() -> markdown.Markdown:
-    # One converter, reset between texts: setting the extensions up again for every statement
-    # was a quarter of this check's time on a 400-statement site.
-    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+def plain_source(source: str) -> bool:
+    """No text read from this YAML can hold anything `text_problems` reports. YAML changes only
+    the whitespace of what it reads (line breaks folded into spaces, indentation dropped), except
+    through escapes, which need a backslash: a source with no backslash, no invisible character
+    and no word in two alphabets gives texts without them (its keys and comments are looked at
+    too, which can only send it to the full check)."""
+    return "\\" not in source and not INVISIBLE.search(source) and not NOT_ONE_ALPHABET.search(source)
 
 
 def markdown_problems(source: str) -> list[tuple[int, str]]:
     """Every place where the site's sanitizer (sanitize.py) would change the HTML this Markdown
-    renders to: what the browser would get is checked, not the source."""
+    renders to: what the browser would get is checked, not the source. The rendering and the
+    sanitizer's report of what it removed are `markup.render`'s, the one rendering per text."""
     found, cursors = [], {}
-    for needle, message in sanitize.changes(_markdown().reset().convert(source)):
+    for needle, message in markup.render(source).changes:
         offset = _locate(source, needle, cursors.get(needle.lower(), 0))
         cursors[needle.lower()] = offset + 1
         found.append((offset, message))

@@ -7,6 +7,7 @@ contradict each other. Each problem points at the line of the field concerned.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from typing import Iterator
@@ -28,12 +29,25 @@ PLACEHOLDER = re.compile(
 
 
 def rules(site: Site, documents: dict[str, Document], kinds: dict[str, str],
-          stems: dict[str, set[str]]) -> list[ContentError]:
+          stems: dict[str, set[str]], each: dict[str, tuple] | None = None) -> list[ContentError]:
+    """Every rule across files. `each`: the rules of each document alone (`local`), by path,
+    when already known (the loader keeps them with the file); the others are found here."""
+    each = each or {}
+    known = [each[path] if path in each else local(doc) for path, doc in documents.items()]
     return [*references(documents, kinds, stems), *duplicates(site, documents),
             *memberships(site, documents),
-            *translations(site, documents), *placeholders(documents),
+            *(p for translations, _placeholders in known for p in translations),
+            *missing_languages(site, documents),
+            *(p for _translations, placeholders in known for p in placeholders),
             *statement_agreement(site, documents), *lifecycle(site, documents),
             *accents(site, documents)]
+
+
+def local(doc: Document) -> tuple[tuple[ContentError, ...], tuple[ContentError, ...]]:
+    """What the rules find in one document alone, the same whatever the other files hold:
+    (texts missing a language, placeholder names). Plain tuples: the loader's second process
+    sends them back pickled, one pair per file."""
+    return tuple(translations_in(doc)), tuple(placeholders_in(doc))
 
 
 def _at(documents: dict[str, Document], path: str, where: tuple, message: str) -> ContentError:
@@ -81,6 +95,7 @@ def references(documents: dict[str, Document], kinds: dict[str, str],
                     yield doc.error(where, _(MISSING[kind], ref=ref, fix=fix))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every name, at every reading of a preview
 def name_keys(name: str) -> frozenset[str]:
     """Two spellings of one name share a key: case, ё/е, quotes, punctuation, spaces, and
     letters of another alphabet that look the same (Greek Α, Latin A, Cyrillic А: TR39
@@ -182,21 +197,24 @@ def _text_objects(data) -> Iterator[tuple[tuple, dict]]:
     return ((where, value) for where, value in nodes(data, stop=_is_text) if _is_text(where, value))
 
 
-def translations(site: Site, documents) -> Iterator[ContentError]:
+def translations_in(doc: Document) -> Iterator[ContentError]:
     """A text in one language only is an error, unless the file says the translation is coming."""
-    for doc in documents.values():
-        if not doc.path.startswith("data/") or not isinstance(doc.data, dict) or doc.partial:
-            continue  # partial: the missing language may be on the line that could not be read
-        waiting = doc.data.get("awaiting_translation")
-        waiting = waiting if isinstance(waiting, list) else []
-        for where, text in _text_objects(doc.data):
-            for lang in LANGS:
-                if not text.get(lang) and text.get(other_lang(lang)) and lang not in waiting:
-                    field = field_name(where)
-                    yield doc.error(where, _("'{field}' has no {language} text — add '{lang}: …' "
-                                    "below it, or, if the translation will come later, add "
-                                    "'awaiting_translation: [{lang}]' to this file",
-                                    field=field, language=LANG_NAMES[lang], lang=lang))
+    if not doc.path.startswith("data/") or not isinstance(doc.data, dict) or doc.partial:
+        return  # partial: the missing language may be on the line that could not be read
+    waiting = doc.data.get("awaiting_translation")
+    waiting = waiting if isinstance(waiting, list) else []
+    for where, text in _text_objects(doc.data):
+        for lang in LANGS:
+            if not text.get(lang) and text.get(other_lang(lang)) and lang not in waiting:
+                field = field_name(where)
+                yield doc.error(where, _("'{field}' has no {language} text — add '{lang}: …' "
+                                "below it, or, if the translation will come later, add "
+                                "'awaiting_translation: [{lang}]' to this file",
+                                field=field, language=LANG_NAMES[lang], lang=lang))
+
+
+def missing_languages(site: Site, documents) -> Iterator[ContentError]:
+    """A statement in one language: its other language file is missing."""
     for s in site.statements.values():
         for lang in LANGS:
             if lang not in s.texts and lang not in s.awaiting_translation:
@@ -225,34 +243,33 @@ def reads_as_russian(text: str) -> bool:
     return bool(RUSSIAN_WORDS & set(words)) or sum(bool(RUSSIAN_ENDING.search(w)) for w in words) >= 2
 
 
-def language_mixups(documents, allowed_words: frozenset[str] = frozenset()) -> list[ContentError]:
+def mixups_in(doc: Document, allowed_words: frozenset[str] = frozenset()) -> list[ContentError]:
     """A Kazakh text that reads as Russian, or a Russian text with Kazakh letters: warnings, since
     a name may rightly be the same in both (data/allowed-words.yml lists such words)."""
     found = []
-    for doc in documents.values():
-        texts = []
-        base, lang = paths.split_lang(doc.path)
-        if doc.path.startswith("data/") and isinstance(doc.data, dict):
-            texts = [((*where, lang), lang, text[lang]) for where, text in _text_objects(doc.data)
-                     for lang in LANGS if isinstance(text.get(lang), str)]
-        elif base.endswith(".md") and isinstance(doc.data, dict):
-            texts = [(("title",), lang, doc.data["title"])] if isinstance(doc.data.get("title"), str) else []
-        for where, lang, text in texts:
-            words = [w for w in CYRILLIC_WORD.findall(text) if w not in allowed_words]
-            field = ".".join(str(p) for p in where)
-            if lang == "kk" and reads_as_russian(" ".join(words)):
-                found.append(ContentWarning(doc.path, _(
-                    "'{field}' is the Kazakh text, but '{text}' has no Kazakh letters and reads as "
-                    "Russian — check that it is not the Russian text typed in the wrong field; if the "
-                    "name is the same in both languages, add it to data/allowed-words.yml",
-                    field=field, text=text[:60]), *doc.where(where)))
-            kazakh = [w for w in words if KAZAKH_LETTERS & set(w)]
-            if lang == "ru" and kazakh:
-                found.append(ContentWarning(doc.path, _(
-                    "'{field}' is the Russian text, but '{word}' has Kazakh letters — check that it is "
-                    "not the Kazakh text typed in the wrong field; if the name is the same in both "
-                    "languages, add it to data/allowed-words.yml", field=field, word=kazakh[0]),
-                    *doc.where(where)))
+    texts = []
+    base, lang = paths.split_lang(doc.path)
+    if doc.path.startswith("data/") and isinstance(doc.data, dict):
+        texts = [((*where, lang), lang, text[lang]) for where, text in _text_objects(doc.data)
+                 for lang in LANGS if isinstance(text.get(lang), str)]
+    elif base.endswith(".md") and isinstance(doc.data, dict):
+        texts = [(("title",), lang, doc.data["title"])] if isinstance(doc.data.get("title"), str) else []
+    for where, lang, text in texts:
+        words = [w for w in CYRILLIC_WORD.findall(text) if w not in allowed_words]
+        field = ".".join(str(p) for p in where)
+        if lang == "kk" and reads_as_russian(" ".join(words)):
+            found.append(ContentWarning(doc.path, _(
+                "'{field}' is the Kazakh text, but '{text}' has no Kazakh letters and reads as "
+                "Russian — check that it is not the Russian text typed in the wrong field; if the "
+                "name is the same in both languages, add it to data/allowed-words.yml",
+                field=field, text=text[:60]), *doc.where(where)))
+        kazakh = [w for w in words if KAZAKH_LETTERS & set(w)]
+        if lang == "ru" and kazakh:
+            found.append(ContentWarning(doc.path, _(
+                "'{field}' is the Russian text, but '{word}' has Kazakh letters — check that it is "
+                "not the Kazakh text typed in the wrong field; if the name is the same in both "
+                "languages, add it to data/allowed-words.yml", field=field, word=kazakh[0]),
+                *doc.where(where)))
     return found
 
 
@@ -275,13 +292,12 @@ def accents(site: Site, documents) -> Iterator[ContentError]:
                         colour=c.accent, contrast=f"{contrast:.1f}"))
 
 
-def placeholders(documents) -> Iterator[ContentError]:
+def placeholders_in(doc: Document) -> Iterator[ContentError]:
     """Names still reading 'TODO', 'Название', '...': forms left half-filled."""
-    for doc in documents.values():
-        for where, value in _names(doc.data):
-            if value and PLACEHOLDER.match(value):  # empty ones are the schema's message
-                yield doc.error(where, _("'{value}' is a placeholder, not a name — write the real "
-                                "name, or remove the entry", value=value))
+    for where, value in _names(doc.data):
+        if value and PLACEHOLDER.match(value):  # empty ones are the schema's message
+            yield doc.error(where, _("'{value}' is a placeholder, not a name — write the real "
+                            "name, or remove the entry", value=value))
 
 
 def _is_name(where: tuple, value) -> bool:

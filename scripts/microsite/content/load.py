@@ -9,7 +9,14 @@ any problem remains, so the build never publishes half the content.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import hashlib
+import os
+import pickle
 import re
+import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -45,6 +52,9 @@ STATEMENT_FILE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.(kk|ru)\.md$")
 
 def relpath(path: Path, root: Path) -> str:
     """The path as messages show it (one printable line, whatever the file's name holds)."""
+    full, base = str(path), str(root)
+    if full.startswith(base + os.sep) and base not in ("", "."):  # what relative_to gives, cheaper
+        return files.shown(full[len(base) + 1:].replace(os.sep, "/"))
     try:
         return files.shown(path.relative_to(root).as_posix())
     except ValueError:
@@ -53,7 +63,10 @@ def relpath(path: Path, root: Path) -> str:
 
 def read_text(path: Path, root: Path) -> str:
     """The file as text; a file in another encoding is named, with where its first odd byte is."""
-    raw = path.read_bytes()
+    return decode(path.read_bytes(), path, root)
+
+
+def decode(raw: bytes, path: Path, root: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -171,33 +184,37 @@ def strings(data: Any, where: tuple = ()) -> Iterator[tuple[tuple, str]]:
 
 
 class Reader:
-    """Reads the content, keeping every problem found and the parsed documents for later rules."""
+    """Reads and checks files one by one, keeping every problem found and the parsed documents for
+    the rules across files. Knows nothing of other files: what they hold is `Loader`'s."""
 
-    def __init__(self, data_dir: Path, docs_dir: Path):
+    def __init__(self, data_dir: Path, docs_dir: Path, allowed_words: frozenset[str] = frozenset(),
+                 links: frozenset[str] = frozenset()):
         self.data_dir, self.docs_dir = data_dir, docs_dir
         self.project = data_dir.parent
         self.problems: list[ContentError] = []
         self.documents: dict[str, Document] = {}   # by path: YAML files and front matter
         self.kinds: dict[str, str] = {}             # what each document describes
-        self.stems: dict[str, set[str]] = {}        # ids of every file found, valid or not
-        self.allowed_words: frozenset[str] = frozenset()
-        # Symbolic links are refused and never read through; docs/' pages found on the way.
-        found = files.check(self.project, data_dir, docs_dir)
-        self.problems += found.problems
-        self.links, self.pages = found.links, found.pages
+        self.allowed_words = allowed_words
+        self.links = links                          # symbolic links (files.check): never read
+        self.digests: dict[str, bytes] = {}         # of each file's bytes as read
+        self.plain: dict[str, bool] = {}            # files whose texts need no hygiene check
 
     def rel(self, path: Path) -> str:
         return relpath(path, self.project)
 
     def text_of(self, path: Path) -> str | None:
         rel = self.rel(path)
-        if self.links and any(rel == link or rel.startswith(f"{link}/") for link in self.links):
+        if linked(rel, self.links):
             return None  # a symbolic link: already reported, never read
         try:
             big = files.too_big(path, rel)
             if big:
                 raise big
-            return read_text(path, self.project)
+            raw = path.read_bytes()
+            self.digests[rel] = digest(raw)
+            text = decode(raw, path, self.project)
+            self.plain[rel] = hygiene.plain_source(text)
+            return text
         except ContentError as err:
             self.problems.append(err)
             return None
@@ -237,36 +254,22 @@ class Reader:
         return errors
 
     def check_strings(self, doc: Document) -> None:
+        if self.plain.get(doc.path):
+            return  # most files: one look at the whole file instead of one per text
         for where, value in strings(doc.data):
             self.check_text(doc.path, value, *doc.where(where), quoted=where in doc.quoted)
 
-    def read_allowed_words(self) -> None:
-        path = self.data_dir / ALLOWED_WORDS
-        text = self.text_of(path) if path.is_file() else None
+    def allowed_words_file(self, path: Path) -> frozenset[str] | None:
+        """data/allowed-words.yml: the words, or None when the file cannot be used."""
+        text = self.text_of(path)
         doc = self.parse(text, self.rel(path)) if text is not None else None
         if doc is None:
-            return
+            return None
         if not (isinstance(doc.data, list) and all(isinstance(w, str) for w in doc.data)):
             self.problems.append(ContentError(doc.path, _("this file is a list of words, one per line "
                                               "starting with '- '")))
-            return
-        self.allowed_words = frozenset(doc.data)
-
-    def records(self, folder: str) -> dict:
-        kind, found = FOLDERS[folder], {}
-        self.stems[kind] = set()
-        for path in sorted((self.data_dir / folder).glob("*")):
-            rel = self.rel(path)
-            if path.is_dir() or path.suffix != ".yml":
-                self.problems.append(ContentError(rel, _("only <id>.yml files are read in data/{folder}/ "
-                                                  "— rename it to {stem}.yml, or move it elsewhere",
-                                                  folder=folder, stem=path.stem)))
-                continue
-            self.stems[kind].add(path.stem)
-            record = self.record(path, kind)
-            if record is not None:
-                found[record.id] = record
-        return found
+            return None
+        return frozenset(doc.data)
 
     def record(self, path: Path, kind: str):
         text = self.text_of(path)
@@ -295,41 +298,17 @@ class Reader:
                                            "or change the id", id=doc.data["id"], file=path.name)))
         return None if errors else BUILDERS[kind](doc.data, doc.path)
 
-    def statements(self) -> dict[str, Statement]:
-        grouped: dict[str, dict[str, tuple[dict, str, str]]] = {}
-        failed: set[str] = set()
-        self.stems["statement"] = set()
-        for path in sorted((self.docs_dir / "statements").glob("*")):
-            rel = self.rel(path)
-            name = STATEMENT_FILE.match(path.name)
-            if path.is_dir() or self.rel(path) in self.links or not path.name.endswith(".md"):
-                continue  # pictures beside statements are docs/' files; links are refused
-            if not name:
-                self.problems.append(ContentError(rel, _("a statement file is named <id>.kk.md or "
-                                                  "<id>.ru.md (lowercase Latin id) — rename it")))
-                continue
-            sid, lang = name.groups()
-            if sid in paths.RESERVED_IDS:
-                self.problems.append(ContentError(rel, _("'{id}' is a name the site uses for its own "
-                                                    "pages (the list of statements) — give the statement "
-                                                    "its own id: rename the file, e.g. to "
-                                                    "my-statement.{lang}.md", id=sid, lang=lang)))
-                continue
-            self.stems["statement"].add(sid)
-            parsed = self.front_matter(path)
-            if parsed is None:
-                failed.add(sid)
-                continue
-            doc, body, body_line = parsed
-            self.check_text(rel, body, body_line, 1, markdown=True)
-            errors = self.schema_check(doc, "statement") + doc.problems
-            self.check_strings(doc)
-            if errors:
-                failed.add(sid)
-            else:
-                grouped.setdefault(sid, {})[lang] = (doc.data, body, rel)
-        return {sid: statement(sid, versions) for sid, versions in grouped.items()
-                if sid not in failed}
+    def statement_file(self, path: Path) -> tuple[dict, str, str] | None:
+        """One language file of a statement: (front matter, text, path), or None if it failed."""
+        parsed = self.front_matter(path)
+        if parsed is None:
+            return None
+        rel = self.rel(path)
+        doc, body, body_line = parsed
+        self.check_text(rel, body, body_line, 1, markdown=True)
+        errors = self.schema_check(doc, "statement") + doc.problems
+        self.check_strings(doc)
+        return None if errors else (doc.data, body, rel)
 
     def front_matter(self, path: Path, kind: str = "statement",
                      text: str | None = None) -> tuple[Document, str, int] | None:
@@ -351,44 +330,308 @@ class Reader:
         self.documents[rel], self.kinds[rel] = doc, kind
         return doc, text[match.end():], text.count("\n", 0, match.end()) + 1
 
-    def prose(self) -> None:
-        """Editors' other pages: the same hygiene and active-content checks as statements, and
-        their front matter (optional) checked by data/schema/page.schema.json."""
-        for path in self.pages.values():
-            text = self.text_of(path)
-            if text is None:
-                continue
-            body, line = text, 1
-            if text.startswith("---"):
-                parsed = self.front_matter(path, "page", text)
-                if parsed is None:
+    def page(self, path: Path) -> None:
+        """An editor's other page: the same hygiene and active-content checks as statements, and
+        its front matter (optional) checked by data/schema/page.schema.json."""
+        text = self.text_of(path)
+        if text is None:
+            return
+        body, line = text, 1
+        if text.startswith("---"):
+            parsed = self.front_matter(path, "page", text)
+            if parsed is None:
+                return
+            doc, body, line = parsed
+            self.schema_check(doc, "page")
+            self.check_strings(doc)
+        self.check_text(self.rel(path), body, line, 1, markdown=True)
+
+
+def linked(rel: str, links: frozenset[str]) -> bool:
+    """Whether the file is a symbolic link, or below one (files.check found them)."""
+    return bool(links) and any(rel == link or rel.startswith(f"{link}/") for link in links)
+
+
+def listing(folder: Path) -> list[tuple[Path, bool]]:
+    """(path, whether it is a folder) of everything in `folder`, in name order: what
+    `sorted(folder.glob("*"))` and `is_dir()` give, without a Path comparison and a system call
+    per file."""
+    try:
+        with os.scandir(folder) as entries:
+            return [(Path(entry.path), entry.is_dir()) for entry in sorted(entries, key=lambda e: e.name)]
+    except OSError:  # no such folder: nothing in it
+        return []
+
+
+def digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+# -- what changed since the last reading ---------------------------------------------------------
+
+# A file changed again within its timestamp's resolution (coarse clock ticks of a few ms; one or
+# two seconds on some file systems) after it was read may look unchanged: same time, same size.
+# Files written this close to a reading are read again next time and compared byte for byte
+# (git's "racily clean" entries): parsed again only if their bytes differ.
+RACY_NS = 2_000_000_000
+
+
+@dataclass
+class Checked:
+    """One file, read and checked on its own: its problems, documents and what it gives."""
+    key: tuple | None                   # (kind, mtime, size, inode, mode, under a link); None: always again
+    problems: list[ContentError]
+    documents: dict[str, tuple[Document, str]]  # path → (document, kind)
+    outcome: Any                        # the record, statement version or allowed words; None if none
+    digest: bytes | None                # of the bytes read (None: not read)
+    racy: bool = False                  # written just before the reading: compare the bytes next time
+    local: dict[str, tuple] = field(default_factory=dict)   # rules of each document alone (validate.local)
+    mixups: dict[str, tuple[ContentError, ...]] = field(default_factory=dict)   # warnings, by document
+
+
+class Loader:
+    """The content read once and kept: each call reads and checks again only the files changed,
+    added or removed since the previous one, then runs the rules across files on the parsed
+    documents. `read` gives what `read_site` gives, `site` what `load_site` gives (or raises
+    the same `ContentErrors`); a long-running preview holds one.
+
+    A file is the same while its (modification time, size, inode, mode) are; one written within
+    `RACY_NS` of a reading is compared byte for byte at the next. Every file's checks depend on
+    data/allowed-words.yml and the schemas too: when either changes, every file is checked
+    again. Not for several threads at once (one call at a time)."""
+
+    def __init__(self, data_dir: Path, docs_dir: Path):
+        self.data_dir, self.docs_dir = data_dir, docs_dir
+        self.project = data_dir.parent
+        self.files: dict[str, Checked] = {}   # by path (as messages show it)
+        self.context: tuple | None = None     # allowed words and schemas the files were checked with
+        self.parsed: list[str] = []           # the files read and checked by the last call
+        self.reads = self.parses = 0          # files read (again) / read and checked, in all calls
+        self.links: frozenset[str] = frozenset()  # symbolic links found by the last call
+        self.started = 0                      # when the last call began (time.time_ns)
+
+    def site(self) -> Site:
+        """The whole site, or `ContentErrors` listing every problem: never half of it."""
+        site, problems = self.read()
+        if problems:
+            raise ContentErrors(problems)
+        return site
+
+    def read(self, warnings: list[ContentError] | None = None) -> tuple[Site, list[ContentError]]:
+        """The site made of every valid record, and every problem found (in file and line order);
+        what is only probably wrong (`ContentWarning`) is added to `warnings` when given."""
+        self.started, self.parsed = time.time_ns(), []
+        # Symbolic links are refused and never read through; docs/' pages found on the way.
+        found = files.check(self.project, self.data_dir, self.docs_dir)
+        self.links = frozenset(found.links)
+        problems = list(found.problems)
+
+        words = self.data_dir / ALLOWED_WORDS
+        allowed, kept = frozenset(), {}
+        if words.is_file():
+            kept = self._current([(words, "words", lambda reader: reader.allowed_words_file(words))])
+            [entry] = kept.values()
+            problems += entry.problems
+            allowed = entry.outcome or frozenset()
+        context = (allowed, self._schemas())
+        if context != self.context:
+            if self.context is not None and context[1] != self.context[1]:
+                schema.validators.cache_clear()  # the schemas themselves changed
+            self.files = {rel: entry for rel, entry in self.files.items() if entry.key and entry.key[0] == "words"}
+            self.context = context
+
+        # The folders listed, in reading order: problems of names, and the files to read.
+        order: list[ContentError | tuple[Path, str, Any]] = []
+        stems: dict[str, set[str]] = {}   # ids of every file found, valid or not
+        for folder, kind in FOLDERS.items():
+            stems[kind] = set()
+            for path, is_dir in listing(self.data_dir / folder):
+                if is_dir or path.suffix != ".yml":
+                    order.append(ContentError(self._rel(path), _(
+                        "only <id>.yml files are read in data/{folder}/ — rename it to {stem}.yml, or "
+                        "move it elsewhere", folder=folder, stem=path.stem)))
                     continue
-                doc, body, line = parsed
-                self.schema_check(doc, "page")
-                self.check_strings(doc)
-            self.check_text(self.rel(path), body, line, 1, markdown=True)
+                stems[kind].add(path.stem)
+                order.append((path, kind, lambda reader, path=path, kind=kind: reader.record(path, kind)))
+        stems["statement"] = set()
+        for path, is_dir in listing(self.docs_dir / "statements"):
+            rel = self._rel(path)
+            name = STATEMENT_FILE.match(path.name)
+            if is_dir or rel in self.links or not path.name.endswith(".md"):
+                continue  # pictures beside statements are docs/' files; links are refused
+            if not name:
+                order.append(ContentError(rel, _("a statement file is named <id>.kk.md or "
+                                                 "<id>.ru.md (lowercase Latin id) — rename it")))
+                continue
+            sid, lang = name.groups()
+            if sid in paths.RESERVED_IDS:
+                order.append(ContentError(rel, _("'{id}' is a name the site uses for its own "
+                                                 "pages (the list of statements) — give the statement "
+                                                 "its own id: rename the file, e.g. to "
+                                                 "my-statement.{lang}.md", id=sid, lang=lang)))
+                continue
+            stems["statement"].add(sid)
+            order.append((path, "statement", lambda reader, path=path: reader.statement_file(path)))
+        for path in found.pages.values():
+            order.append((path, "page", lambda reader, path=path: reader.page(path)))
+
+        # The collector's full passes over the documents read so far (a million objects at
+        # 4,000 members, none of them garbage) were a tenth of a first reading's time.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            current = self._current([item for item in order if isinstance(item, tuple)])
+        finally:
+            if collecting:
+                gc.enable()
+        entries = iter(current.values())
+        documents, kinds, local, mixups = {}, {}, {}, {}
+        records: dict[str, dict] = {kind: {} for kind in FOLDERS.values()}
+        grouped: dict[str, dict[str, tuple[dict, str, str]]] = {}
+        failed: set[str] = set()
+        for item in order:
+            if isinstance(item, ContentError):
+                problems.append(item)
+                continue
+            path, kind, _check = item
+            entry = next(entries)
+            problems += entry.problems
+            for rel, (doc, doc_kind) in entry.documents.items():
+                documents[rel], kinds[rel] = doc, doc_kind
+            local.update(entry.local)
+            mixups.update(entry.mixups)
+            if kind in records and entry.outcome is not None:
+                records[kind][entry.outcome.id] = entry.outcome
+            elif kind == "statement":
+                sid, lang = STATEMENT_FILE.match(path.name).groups()
+                if entry.outcome is None:
+                    failed.add(sid)
+                else:
+                    grouped.setdefault(sid, {})[lang] = entry.outcome
+        for rel in set(self.files) - current.keys() - kept.keys():  # deleted, renamed, or no longer read
+            del self.files[rel]
+
+        site = Site(coalitions=records["coalition"], members=records["member"], events=records["event"],
+                    statements={sid: statement(sid, versions) for sid, versions in grouped.items()
+                                if sid not in failed})
+        problems += validate.rules(site, documents, kinds, stems, local)
+        if warnings is not None:
+            warnings += sorted((w for rel in documents for w in mixups[rel]), key=lambda p: (p.path, p.line, p.column))
+        unique = {(p.path, p.line, p.column, p.message): p for p in problems}
+        return site, sorted(unique.values(), key=lambda p: (p.path, p.line, p.column))
+
+    def _rel(self, path: Path) -> str:
+        return relpath(path, self.project)
+
+    def _schemas(self) -> tuple:
+        found = []
+        for path in sorted((self.data_dir / "schema").glob("*.schema.json")):
+            st = path.stat()
+            found.append((path.name, st.st_mtime_ns, st.st_size, st.st_ino))
+        return tuple(found)
+
+    def _current(self, items: list[tuple[Path, str, Any]]) -> dict[str, Checked]:
+        """Each file's checks (path, kind, the Reader method checking it) by path, in the order
+        given: kept from an earlier call if the file is the same, else done now; many files are
+        checked by two processes."""
+        rels = [self._rel(path) for path, _kind, _check in items]
+        done: dict[str, Checked] = {}
+        stale: list[tuple[str, Path, str, Any, tuple | None]] = []
+        for rel, (path, kind, check) in zip(rels, items):
+            try:
+                st = os.lstat(path)
+                key = (kind, st.st_mtime_ns, st.st_size, st.st_ino, st.st_mode, linked(rel, self.links))
+            except OSError:
+                key = None
+            entry = self.files.get(rel)
+            if entry is not None and key is not None and entry.key == key and self._same(entry, path, key):
+                done[rel] = entry
+            else:
+                stale.append((rel, path, kind, check, key))
+        for rel, entry in self._check(stale):
+            done[rel] = self.files[rel] = entry
+            self.parses += 1
+            self.reads += 1
+            self.parsed.append(rel)
+        return {rel: done[rel] for rel in rels}
+
+    def _same(self, entry: Checked, path: Path, key: tuple) -> bool:
+        """Whether a file with an unchanged key is the same; one written just before it was read
+        may have changed again within its clock tick: its bytes are compared."""
+        if not entry.racy:
+            return True
+        if entry.digest is None:
+            return False
+        self.reads += 1
+        try:
+            same = digest(path.read_bytes()) == entry.digest
+        except OSError:
+            return False
+        entry.racy = same and key[1] >= self.started - RACY_NS
+        return same
+
+    def _check(self, stale: list) -> list[tuple[str, Checked]]:
+        """Read and check the stale files: many of them (a first reading) in two processes, the
+        rest here, when this process may fork (2 cores, no other thread)."""
+        share = len(stale) * CHILD_SHARE // 100 if len(stale) >= PARALLEL_FROM and _may_fork() else 0
+        if not share:
+            return [(item[0], self._check_one(*item[1:])) for item in stale]
+        reading, writing = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: its share, pickled into the pipe, then gone
+            status = 1
+            try:
+                os.close(reading)
+                data = pickle.dumps([(item[0], self._check_one(*item[1:])) for item in stale[:share]],
+                                    pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(writing, "wb") as pipe:
+                    pipe.write(data)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(writing)
+        mine = [(item[0], self._check_one(*item[1:])) for item in stale[share:]]
+        with os.fdopen(reading, "rb") as pipe:
+            data = pipe.read()
+        _pid, status = os.waitpid(pid, 0)
+        theirs = pickle.loads(data) if status == 0 else None
+        if theirs is None:  # the child failed: its share is done here, as it would have been
+            theirs = [(item[0], self._check_one(*item[1:])) for item in stale[:share]]
+        return theirs + mine
+
+    def _check_one(self, path: Path, kind: str, check, key: tuple | None) -> Checked:
+        reader = Reader(self.data_dir, self.docs_dir, self.context[0] if self.context and kind != "words"
+                        else frozenset(), self.links)
+        outcome = check(reader)
+        rel = self._rel(path)
+        return Checked(key, reader.problems, {p: (d, reader.kinds[p]) for p, d in reader.documents.items()},
+                       outcome, reader.digests.get(rel),
+                       racy=key is not None and key[1] >= self.started - RACY_NS,
+                       local={p: validate.local(d) for p, d in reader.documents.items()},
+                       mixups={p: tuple(validate.mixups_in(d, reader.allowed_words))
+                               for p, d in reader.documents.items()})
+
+
+# A first reading of many files is shared with a second process (os.fork: the checks are CPU
+# work in Python, one core each); the child's results come back pickled, which costs about a
+# tenth of checking them, so it takes a little more than half.
+PARALLEL_FROM = 400
+CHILD_SHARE = 55
+
+
+def _may_fork() -> bool:
+    """Forking is safe only with this one thread (a preview's server threads may hold locks)."""
+    return (hasattr(os, "fork") and threading.active_count() == 1
+            and len(os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else ()) >= 2)
 
 
 def read_site(data_dir: Path, docs_dir: Path,
               warnings: list[ContentError] | None = None) -> tuple[Site, list[ContentError]]:
     """The site made of every valid record, and every problem found (in file and line order);
     what is only probably wrong (`ContentWarning`) is added to `warnings` when given."""
-    reader = Reader(data_dir, docs_dir)
-    reader.read_allowed_words()
-    site = Site(coalitions=reader.records("coalitions"), members=reader.records("members"),
-                events=reader.records("events"), statements=reader.statements())
-    reader.prose()
-    problems = reader.problems + validate.rules(site, reader.documents, reader.kinds, reader.stems)
-    if warnings is not None:
-        warnings += sorted(validate.language_mixups(reader.documents, reader.allowed_words),
-                           key=lambda p: (p.path, p.line, p.column))
-    unique = {(p.path, p.line, p.column, p.message): p for p in problems}
-    return site, sorted(unique.values(), key=lambda p: (p.path, p.line, p.column))
+    return Loader(data_dir, docs_dir).read(warnings)
 
 
 def load_site(data_dir: Path, docs_dir: Path) -> Site:
     """The whole site, or `ContentErrors` listing every problem: never half of it."""
-    site, problems = read_site(data_dir, docs_dir)
-    if problems:
-        raise ContentErrors(problems)
-    return site
+    return Loader(data_dir, docs_dir).site()

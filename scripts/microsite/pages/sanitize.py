@@ -2,8 +2,8 @@
 sanitizer, which parses HTML as browsers do — html5ever — rather than as a checker guesses).
 
 The build passes every page's content HTML through `clean` (the MkDocs plugin's on_page_content);
-`make validate` calls `problems`, which names every place where `clean` would change what an
-editor wrote, so editors learn instead of seeing their text altered silently. Both use the same
+`make validate` calls `changes` (through `markup.render`, which renders each text once), which
+names every place where `clean` would change what an editor wrote, so editors learn instead of seeing their text altered silently. Both use the same
 `Cleaner`. Engine-free: nothing here imports MkDocs.
 
 The allowlist keeps all that our generated Markdown (render.py) and Material's Markdown
@@ -199,9 +199,14 @@ def _attribute_messages(tag: str, before: dict, after: dict) -> list[tuple[str, 
 
 def changes(html: str) -> list[tuple[str, str]]:
     """(what to look for in the source, message) for every change `clean` makes to `html`."""
+    return report(html)[1]
+
+
+def report(html: str) -> tuple[str, list[tuple[str, str]]]:
+    """`clean(html)`, and `changes(html)` found from it: one sanitizing pass gives both."""
     parsed, cleaned = _as_parsed(html), clean(html)
     if parsed == cleaned:  # the usual case: nothing removed (and no need to look closer)
-        return []
+        return cleaned, []
     before, after = _Tokens(parsed).tokens, _Tokens(cleaned).tokens
     found: list[tuple[str, str]] = []
     # Sanitizing removes comments and elements whose names it never keeps, and changes
@@ -217,4 +222,4 @@ def changes(html: str) -> list[tuple[str, str]]:
             j += 1
         else:
             found.append((f"<{name}", _tag_message(name)))
-    return found
+    return cleaned, found
