@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..checks import files, stamp
 from ..content.errors import ContentError, ContentErrors
-from ..content.load import load_site, read_text, relpath
+from ..content.load import Loader, read_text, relpath
 from ..content.model import LANGS, Site, other_lang
 from ..messages import _
 from ..pages import feeds, opendata, paths, render, social, views, words
@@ -111,13 +111,14 @@ def write_tree(tree: dict[str, bytes], target: Path) -> int:
     return written
 
 
-def checked_site(root: Path, data_dir: Path, docs_dir: Path) -> Site:
+def checked_site(root: Path, data_dir: Path, docs_dir: Path, loader: Loader | None = None) -> Site:
     """The site `make validate` passed, or read and checked now (raising every problem) and
-    stamped, so that the engine's processes read it instead of checking it again."""
-    site = stamp.validated_site(root, data_dir, docs_dir)
+    stamped, so that the engine's processes read it instead of checking it again. A preview
+    passes its `loader`, which reads again only the files changed since its last call."""
+    site = None if loader else stamp.validated_site(root, data_dir, docs_dir)
     if site is None:
         before = stamp.digest(data_dir, docs_dir)  # of the bytes about to be checked
-        site = load_site(data_dir, docs_dir)
+        site = (loader or Loader(data_dir, docs_dir)).site()
         stamp.write(root, before, site)
     return site
 
@@ -136,12 +137,13 @@ def language_trees(tree: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
 
 
 def stage(data_dir: Path, docs_dir: Path, target: Path, site_url: str = "",
-          preview: bool = False, repo: views.Repository = views.Repository()) -> tuple[Site, int]:
+          preview: bool = False, repo: views.Repository = views.Repository(),
+          loader: Loader | None = None) -> tuple[Site, int]:
     """Validate (or trust a fresh `make validate`), render and write the trees below `target`;
     returns the site and the number of files written."""
     # Not just validated, or changed since: read and check everything (and stamp it, unfiltered:
     # a preview and a public build of the same files read the same stamp).
-    site = checked_site(data_dir.parent, data_dir, docs_dir)
+    site = checked_site(data_dir.parent, data_dir, docs_dir, loader)
     site = lifecycle.published(site, preview)
     trees = language_trees(source_tree(site, docs_dir, site_url, repo, target.parent / "social"))
     return site, sum(write_tree(tree, target / name) for name, tree in trees.items())

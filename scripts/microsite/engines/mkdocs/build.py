@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ...content.load import Loader
 from ...content.model import DEFAULT_LANG, LANGS
 from ...pages import finish, lifecycle, paths, search
 from ...pages.stage import stage
@@ -21,12 +22,12 @@ from ...settings import Settings
 ENGINE_DIR = Path(".build") / "engine"  # below the project: the other languages' builds
 
 
-def staged(settings: Settings):
+def staged(settings: Settings, loader: Loader | None = None):
     """The first step; it leaves the stamp the engine's processes read the model from (instead
     of checking everything again). Raises ContentErrors. Returns the published site."""
     root = settings.root
     site, _written = stage(root / "data", root / "docs", settings.stage_dir, settings.site_url,
-                           settings.preview, settings.repo())
+                           settings.preview, settings.repo(), loader)
     return site
 
 

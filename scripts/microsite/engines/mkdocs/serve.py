@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.livereload import LiveReloadServer
 
 from ...content.errors import ContentError, ContentErrors
+from ...content.load import Loader
 from ...content.model import DEFAULT_LANG, LANGS
 from ...messages import _, say
 from ...pages import finish, lifecycle, paths
@@ -30,6 +31,7 @@ WATCHED = ("data", "docs", "overrides", "mkdocs.yml", "statements.lock.json")
 class Preview:
     def __init__(self, settings: Settings):
         self.settings = settings
+        self.loader = Loader(settings.root / "data", settings.root / "docs")  # re-reads what changed
         self.site_dir = settings.root / PREVIEW_DIR
         self.outputs = {lang: self.site_dir if lang == DEFAULT_LANG else settings.root / ENGINES_DIR / lang
                         for lang in LANGS}
@@ -41,7 +43,7 @@ class Preview:
     def build(self) -> bool:
         started = time.perf_counter()
         try:
-            site = staged(self.settings)
+            site = staged(self.settings, self.loader)
         except (ContentError, ContentErrors) as err:
             print(err, file=sys.stderr)
             return False
