@@ -130,7 +130,8 @@ def words(built):
 
 
 def search(tab, server, lang: str, query: str, *, load: bool = True) -> list[str]:
-    """Type the query into Material's search box on the language's home page: result paths."""
+    """Type the query into Material's search box on the language's home page: result paths,
+    below the path the site is served at (`/coalitions/…`, whatever that path is)."""
     if load:
         tab.goto(server + ROOT[lang])
     tab.focus("input.md-search__input")
@@ -142,7 +143,9 @@ def search(tab, server, lang: str, query: str, *, load: bool = True) -> list[str
     meta = tab.locator(".md-search-result__meta")
     meta.filter(has_not_text=READY[lang]).wait_for(timeout=15000)
     links = tab.locator(".md-search-result__item a")
-    return [urlsplit(links.nth(i).get_attribute("href")).path for i in range(links.count())]
+    served = urlsplit(server).path
+    return ["/" + urlsplit(links.nth(i).get_attribute("href")).path.removeprefix(served).lstrip("/")
+            for i in range(links.count())]
 
 
 @pytest.mark.parametrize("lang, query, expected",

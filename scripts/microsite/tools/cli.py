@@ -8,7 +8,7 @@ import sys
 import time
 
 from ..checks import lock, stamp
-from ..content.errors import ContentErrors, ContentWarning
+from ..content.errors import ContentError, ContentErrors, ContentWarning
 from ..content.load import load_site
 from ..messages import N_, _, everyone, say, texts
 from ..tools import new, status
@@ -144,7 +144,7 @@ def guarded(command):
     def run(args) -> int:
         try:
             return command(args)
-        except ContentErrors as err:
+        except (ContentError, ContentErrors) as err:
             print(err, file=sys.stderr)
             say(_("fix these first (`make validate`)"), file=sys.stderr)
             return 1
