@@ -50,12 +50,12 @@ serve: validate fonts
 site: validate fonts
 	$(BIN)/python -m microsite build
 
-## Benchmark: a synthetic network built through the project vs a plain Material site (a table)
-BENCH ?= --coalitions 40 --members 4000 --statements 400 --runs 3
-bench: $(STAMP) fonts
+## Benchmark: synthetic networks at 10/1000/100 and 40/4000/400 built by the project, plain
+## Material + i18n and Hugo; validation, first search query, preview. One table per scale with
+## the targets, figures in bench-results.json. `make bench BENCH=--largest`: 160/16000/1600 too.
+BENCH ?=
+bench: $(STAMP) fonts browser
 	$(BIN)/python -m microsite.tools.bench $(BENCH)
-	$(BIN)/python -m microsite.tools.bench_search --scales 40/4000/400 160/16000/1600
-	$(BIN)/python -m microsite.tools.bench_preview
 
 ## Debian's chromium for the browser tests (installed once, when missing)
 browser:

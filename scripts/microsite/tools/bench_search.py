@@ -91,9 +91,8 @@ def build(target: Path, coalitions: int, members: int, statements: int) -> Path:
     """A synthetic network built as `make site` builds: its site folder."""
     from ..tools import bench
 
-    (target / "project").mkdir(parents=True)
     project = bench.synthetic_project(target / "project", coalitions, members, statements, coalitions)
-    bench.measure(project, target / "site", checked=True)
+    bench.run_all(bench.build_commands(project, target / "site"), project)
     return target / "site"
 
 
