@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 
 import pytest
 from conftest import ROOT
 from microsite.checks import lock
-from microsite.checks.files import split_lang
 from microsite.content.load import load_site
 from microsite.tools import bench
 
@@ -105,15 +103,11 @@ def test_cpu_per_page_is_judged_against_the_smallest_scale(bench_run):
 
 def test_hugo_builds_a_staged_tree_per_language(bench_run, tmp_path):
     """The engine-free stage writes one plain tree per language (kk/**, ru/**): Hugo renders
-    it as it renders today's suffix tree, the same pages."""
+    them, the same pages as the project."""
     _, entries, work = bench_run
-    staged = bench.staged_pages(work / "scale-0" / "run-1" / "project", tmp_path / "unused")
-    split = tmp_path / "staged"
-    for page in staged.rglob("*.md"):
-        base, lang = split_lang(page.relative_to(staged).as_posix())
-        (split / lang / base).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(page, split / lang / base)
+    split = bench.staged_pages(work / "scale-0" / "run-1" / "project", tmp_path / "unused")
     assert (split / "kk" / "index.md").is_file() and (split / "ru" / "statements" / "index.md").is_file()
+    assert not list(split.rglob("*.kk.md")), "plain trees: no language suffixes"
     hugo = bench.hugo_project(tmp_path / "hugo", split)
     bench.run(bench.hugo_command(hugo, tmp_path / "site"), hugo)
     pages = bench.pages_of(tmp_path / "site")
