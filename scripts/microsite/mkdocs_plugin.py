@@ -17,7 +17,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import csp, i18n, joinform, pages, sanitize, search, seo, sitemap, views
+from . import cms, csp, i18n, joinform, pages, sanitize, search, seo, sitemap, views
 from .errors import ContentError, ContentErrors
 from .messages import _, texts
 from .model import DEFAULT_LANG, LANGS
@@ -240,6 +240,11 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         (site_dir / search.LUNR_KK).write_text(search.lunr_kk(), encoding="utf-8")
         (site_dir / search.LUNR_FOLD).write_text(search.lunr_fold(), encoding="utf-8")
         log.debug(f"search indexes: {sizes}")
+        # The editors' forms at /admin/ (cms.py).
+        root = Path(config.config_file_path).resolve().parent
+        for rel, data in cms.admin_files(root, self.config.repository, self.config.branch).items():
+            (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / rel).write_bytes(data)
 
     @event_priority(-300)
     def _report(self, config):
