@@ -75,6 +75,13 @@ WORDS = {
     },
 }
 LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский"}
+COMMIT_MESSAGES = {
+    "create": "Жаңа жазба / Новая запись: {{collection}} «{{slug}}»",
+    "update": "Өзгерту / Изменение: {{collection}} «{{slug}}»",
+    "delete": "Жою / Удаление: {{collection}} «{{slug}}»",
+    "uploadMedia": "Файл қосу / Добавление файла: {{path}}",
+    "deleteMedia": "Файл жою / Удаление файла: {{path}}",
+}
 
 # The policy of /admin/ (a <meta> like every page's, csp.py): as strict as Decap allows.
 POLICY: dict[str, list[str]] = {
@@ -201,7 +208,7 @@ def _statement_fields(form: Form, schema: dict) -> list[dict]:
     files (`validate.NEUTRAL`, copied by Decap), the rest per language; the text last."""
     fields = [{"name": "id", "label": form.label("id"), "widget": "string", "required": False,
                "i18n": "duplicate", "pattern": [form.defs["id"]["pattern"], form.defs["id"]["x-hint"][form.lang]],
-               "hint": form.labels["statement_id"][form.lang]}]
+               "hint": form.labels["statement_id"][f"hint_{form.lang}"]}]
     for f in form.fields(schema):
         fields.append(_i18n(f, "duplicate" if f["name"] in NEUTRAL else True))
     # Raw Markdown first: the rich-text mode rewrites Markdown (list markers, escapes), which
@@ -243,7 +250,9 @@ def config(root: Path, lang: str, repository: str = "", branch: str = "main",
         "locale": lang,
         # Production: GitHub through an OAuth relay (CONTRIBUTING, "Signing in to /admin/").
         "backend": {"name": "github", "branch": branch, **({"repo": repo} if repo else {}),
-                    "auth_scope": "public_repo", "squash_merges": True},
+                    "auth_scope": "public_repo", "squash_merges": True,
+                    # Commits and pull requests in both languages (reviewers read them).
+                    "commit_messages": COMMIT_MESSAGES},
         "local_backend": {"url": local_backend},
         # Every save is a branch and a pull request; publishing merges it (review first).
         "publish_mode": "editorial_workflow",
