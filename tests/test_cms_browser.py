@@ -58,8 +58,6 @@ def free_port() -> int:
 def repo(tmp_path_factory) -> Path:
     """The real content in a fresh repository on branch main, with a draft statement."""
     repo = copy_project(tmp_path_factory.mktemp("cms-repo"))
-    (repo / "node_modules").symlink_to(ROOT / "node_modules")
-    (repo / ".gitignore").write_text("node_modules\n", encoding="utf-8")
     statements = repo / "docs" / "statements"
     (statements / "kgi-appeal.kk.md").write_text(
         DRAFT.format(title="Сынақ үндеуі", body="Сынақ үндеуінің мәтіні."), encoding="utf-8")
@@ -159,13 +157,19 @@ def session(admin, repo):
         page.goto(admin)
         page.get_by_role("button", name="Кіру").click()
         page.get_by_text("Бөлімдер").first.wait_for()
+        page.get_by_text("Азаматтық бастамалар коалициясы").first.wait_for()  # the list, loaded
         result = {"sidebar": page.inner_text("body")}
+        SHOTS.mkdir(exist_ok=True)
         page.screenshot(path=str(SHOTS / "admin-kk-1366.png"))
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.screenshot(path=str(SHOTS / "admin-kk-390.png"))
 
         # A new member of the coalition kgi, with a hostile name.
         visit(page, admin + "#/collections/members/new")
         page.locator("input").first.wait_for()
         result["member_form"] = page.inner_text("body")
+        page.screenshot(path=str(SHOTS / "admin-member-kk-390.png"))
+        page.set_viewport_size({"width": 1366, "height": 900})
         page.get_by_label("Идентификатор").fill("synaq-uiymy")
         select(page, page.get_by_label("Түрі", exact=True), "Бастама")
         page.get_by_label(re.compile("^Қазақша")).first.fill(HOSTILE_KK)
@@ -191,6 +195,7 @@ def session(admin, repo):
         visit(page, admin + "#/collections/statements/entries/kgi-appeal")
         page.get_by_text("Сынақ үндеуінің мәтіні.").wait_for()
         result["statement_form"] = page.inner_text("body")
+        page.screenshot(path=str(SHOTS / "admin-statement-kk-1366.png"))
         for old, new in (("Сынақ үндеуінің мәтіні.", "Сынақ үндеуінің жаңа мәтіні."),
                          ("Текст пробного обращения.", "Новый текст пробного обращения.")):
             page.get_by_text(old).click()

@@ -28,7 +28,9 @@ from .validate import NEUTRAL
 ADMIN = "admin"
 # decap-server's address on the editor's (or the test's) machine: `make cms`.
 LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
-NODE_MODULES = "node_modules"
+# The CMS is a tool of this checkout's code (package-lock.json), not of the content being built:
+# a copy of the content (the tests' projects) is built with the same bundle.
+NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 DECAP = "decap-cms/dist"  # decap-cms.js and the chunks it loads on demand (*.decap-cms.js)
 JS_YAML = "js-yaml/dist/js-yaml.min.js"
 OUR_JS = Path(__file__).with_name("cms.js")
@@ -288,10 +290,10 @@ def settings(root: Path, lang: str, repository: str = "", branch: str = "main",
                                      for _n, kind, _f in COLLECTIONS}}}
 
 
-def _bundle(root: Path) -> dict[str, bytes]:
+def _bundle() -> dict[str, bytes]:
     """Decap's bundle and the chunks it loads, and js-yaml, from node_modules (`make` installs
     them from package-lock.json): no CDN at run time."""
-    modules = root / NODE_MODULES
+    modules = NODE_MODULES
     decap = modules / DECAP
     if not (decap / "decap-cms.js").is_file():
         raise FileNotFoundError(f"{decap / 'decap-cms.js'} is missing: run `make site` (it runs npm ci)")
@@ -316,4 +318,4 @@ def admin_files(root: Path, repository: str = "", branch: str = "main",
     for lang in langs:
         data = settings(root, lang, repository, branch, local_backend)
         out[f"{ADMIN}/settings.{lang}.json"] = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-    return out | _bundle(root)
+    return out | _bundle()

@@ -242,7 +242,11 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         log.debug(f"search indexes: {sizes}")
         # The editors' forms at /admin/ (cms.py).
         root = Path(config.config_file_path).resolve().parent
-        for rel, data in cms.admin_files(root, self.config.repository, self.config.branch).items():
+        try:
+            admin = cms.admin_files(root, self.config.repository, self.config.branch)
+        except FileNotFoundError as err:  # node_modules not installed: `make site` installs it
+            raise PluginError(str(err)) from None
+        for rel, data in admin.items():
             (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / rel).write_bytes(data)
 
