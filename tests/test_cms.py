@@ -172,3 +172,10 @@ def test_adopted_statements_are_locked_in_the_form():
     for lang, text in lock[sid]["texts"].items():
         assert locked[sid]["texts"][lang]["body"] == text["body"]
         assert locked[sid]["texts"][lang]["corrections"] == len(text["corrections"])
+
+
+def test_production_signs_in_through_github_and_the_relay():
+    backend = cms.config(ROOT, "kk", "https://github.com/example/microsite", "main",
+                         auth_url="https://auth.example.org/")["backend"]
+    assert backend["name"] == "github" and backend["repo"] == "example/microsite"
+    assert backend["base_url"] == "https://auth.example.org" and backend["branch"] == "main"

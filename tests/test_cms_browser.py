@@ -219,6 +219,14 @@ def session(admin, repo):
             raise
         result["refusal"] = refusal.inner_text()
         result["violations"] = page.evaluate("window.__violations")
+
+        # The editor chooses Russian: Decap's own Russian, our labels in Russian; kept.
+        visit(page, admin + "?lang=ru#/collections/members")
+        page.get_by_text("Коллекции").first.wait_for()
+        result["russian"] = page.inner_text("body")
+        visit(page, admin + "#/collections/members")
+        page.get_by_text("Коллекции").first.wait_for()
+        result["russian_kept"] = page.evaluate("document.documentElement.lang")
         result["outside"], result["dialogs"] = watch.outside, watch.dialogs
         context.close()
         browser.close()
@@ -231,6 +239,11 @@ def test_the_interface_is_kazakh(session):
     for words in ("Идентификатор", "Атауы", "Коалицияларға мүшелігі", "міндетті емес"):
         assert words.lower() in session["member_form"].lower()
     assert "Collections" not in session["sidebar"] and "optional" not in session["member_form"]
+
+
+def test_the_editor_may_choose_russian(session):
+    assert "Участники" in session["russian"] and "Мүшелер" not in session["russian"]
+    assert session["russian_kept"] == "ru"
 
 
 def test_no_request_leaves_127_0_0_1(session):

@@ -244,7 +244,7 @@ def collections(root: Path, lang: str) -> list[dict]:
 
 
 def config(root: Path, lang: str, repository: str = "", branch: str = "main",
-           local_backend: str = LOCAL_BACKEND) -> dict:
+           local_backend: str = LOCAL_BACKEND, auth_url: str = "") -> dict:
     """Decap's configuration (`CMS.init`), in the interface language `lang`."""
     repo = "/".join(repository.rstrip("/").split("/")[-2:]) if repository else ""
     return {
@@ -252,6 +252,7 @@ def config(root: Path, lang: str, repository: str = "", branch: str = "main",
         "locale": lang,
         # Production: GitHub through an OAuth relay (CONTRIBUTING, "Signing in to /admin/").
         "backend": {"name": "github", "branch": branch, **({"repo": repo} if repo else {}),
+                    **({"base_url": auth_url.rstrip("/")} if auth_url else {}),
                     "auth_scope": "public_repo", "squash_merges": True,
                     # Commits and pull requests in both languages (reviewers read them).
                     "commit_messages": COMMIT_MESSAGES},
@@ -277,10 +278,10 @@ def locked(root: Path) -> dict:
 
 
 def settings(root: Path, lang: str, repository: str = "", branch: str = "main",
-             local_backend: str = LOCAL_BACKEND) -> dict:
+             local_backend: str = LOCAL_BACKEND, auth_url: str = "") -> dict:
     """Everything cms.js needs for one interface language."""
     found = schemas(root)
-    return {"config": config(root, lang, repository, branch, local_backend),
+    return {"config": config(root, lang, repository, branch, local_backend, auth_url),
             "words": WORDS[lang], "locked": locked(root),
             "schema_lines": {kind: SCHEMA_LINE.format(kind=kind) for _n, kind, folder in COLLECTIONS
                              if folder.startswith("data/")},
@@ -306,7 +307,8 @@ def _bundle() -> dict[str, bytes]:
 
 
 def admin_files(root: Path, repository: str = "", branch: str = "main",
-                local_backend: str = LOCAL_BACKEND, langs: tuple[str, ...] = LANGS) -> dict[str, bytes]:
+                local_backend: str = LOCAL_BACKEND, langs: tuple[str, ...] = LANGS,
+                auth_url: str = "") -> dict[str, bytes]:
     """Every file of /admin/: path below the built site → content."""
     env = Environment(loader=FileSystemLoader(root / Path(TEMPLATE).parent),
                       autoescape=select_autoescape(default=True))
@@ -316,6 +318,6 @@ def admin_files(root: Path, repository: str = "", branch: str = "main",
            f"{ADMIN}/microsite-cms.js": OUR_JS.read_bytes(),
            f"{ADMIN}/admin.css": (root / Path(TEMPLATE).parent / "admin.css").read_bytes()}
     for lang in langs:
-        data = settings(root, lang, repository, branch, local_backend)
+        data = settings(root, lang, repository, branch, local_backend, auth_url)
         out[f"{ADMIN}/settings.{lang}.json"] = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     return out | _bundle()

@@ -67,6 +67,8 @@ class MicrositeConfig(base.Config):
     "edit this page" links; without it neither is shown."""
     branch = c.Type(str, default="main")
     """The branch editors edit ("edit this page")."""
+    cms_auth = c.Type(str, default="")
+    """The OAuth relay /admin/ signs editors in through (https://…), see CONTRIBUTING."""
     licence = c.Type(str, default="")
     """The licence of the texts, as the footer names it (e.g. "CC BY 4.0"); empty: not shown."""
     licence_url = c.Type(str, default="")
@@ -243,7 +245,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # The editors' forms at /admin/ (cms.py).
         root = Path(config.config_file_path).resolve().parent
         try:
-            admin = cms.admin_files(root, self.config.repository, self.config.branch)
+            admin = cms.admin_files(root, self.config.repository, self.config.branch,
+                                    auth_url=self.config.cms_auth)
         except FileNotFoundError as err:  # node_modules not installed: `make site` installs it
             raise PluginError(str(err)) from None
         for rel, data in admin.items():
