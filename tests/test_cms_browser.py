@@ -190,6 +190,7 @@ def session(admin, repo):
             page.screenshot(path="/tmp/cmsx/fail.png", full_page=True)
             raise
         result["workflow"] = page.inner_text("body")
+        violations = page.evaluate("window.__violations")
 
         # Both languages of the draft statement, side by side.
         visit(page, admin + "#/collections/statements/entries/kgi-appeal")
@@ -218,7 +219,7 @@ def session(admin, repo):
             print(page.inner_text("body")[:2000])
             raise
         result["refusal"] = refusal.inner_text()
-        result["violations"] = page.evaluate("window.__violations")
+        result["violations"] = violations + page.evaluate("window.__violations")
 
         # The editor chooses Russian: Decap's own Russian, our labels in Russian; kept.
         visit(page, admin + "?lang=ru#/collections/members")
