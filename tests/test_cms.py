@@ -179,3 +179,14 @@ def test_production_signs_in_through_github_and_the_relay():
                          auth_url="https://auth.example.org/")["backend"]
     assert backend["name"] == "github" and backend["repo"] == "example/microsite"
     assert backend["base_url"] == "https://auth.example.org" and backend["branch"] == "main"
+
+
+def test_no_page_or_picture_can_take_the_place_of_admin(tmp_path):
+    from conftest import copy_project
+    from microsite.load import read_site
+    project = copy_project(tmp_path)
+    (project / "docs" / "admin.kk.md").write_text("---\ntitle: x\n---\n\nМәтін.\n", encoding="utf-8")
+    (project / "docs" / "admin").mkdir()
+    (project / "docs" / "admin" / "decap.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    _site, problems = read_site(project / "data", project / "docs")
+    assert {p.path for p in problems} >= {"docs/admin.kk.md", "docs/admin/decap.png"}, problems

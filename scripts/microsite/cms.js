@@ -23,7 +23,8 @@ window.CMS_MANUAL_INIT = true;
   // drops the schema line and writes YAML 1.2 plain scalars (`no`, `1_000`) that YAML 1.1 —
   // which the project reads — takes for booleans and numbers.
   function empty(value) {
-    if (value === null || value === undefined || value === "") return true;
+    // false is every boolean's default in the schemas (awaiting_review): not written.
+    if (value === null || value === undefined || value === "" || value === false) return true;
     if (Array.isArray(value)) return value.every(empty);
     if (typeof value === "object") return Object.keys(value).every(function (k) { return empty(value[k]); });
     return false;
