@@ -120,10 +120,12 @@ class Watch:
         return route.continue_()
 
     def dialog(self, dialog):
-        # Leaving an edited entry asks "leave this page?": the editor's question, not content's.
+        # Decap asks its own questions ("leave this page?", "use the local backup?"): answered
+        # as an editor would; an alert can only come from content.
         if dialog.type == "beforeunload":
             return dialog.accept()
-        self.dialogs.append(dialog.message)
+        if dialog.type == "alert":
+            self.dialogs.append(dialog.message)
         return dialog.dismiss()
 
     def page(self, context):
@@ -221,6 +223,15 @@ def session(admin, repo):
         result["refusal"] = refusal.inner_text()
         result["violations"] = violations + page.evaluate("window.__violations")
 
+        # Withdrawing it is its life going on, not a change of what was said: saved.
+        visit(page, admin + "#/collections/statements/entries/kgi-declaration")
+        status = page.get_by_label("Күйі", exact=True).first
+        status.wait_for()
+        select(page, status, "Кері қайтарылды")
+        page.get_by_label(re.compile("^Кері қайтарылған күні")).first.fill("2026-11-30")
+        page.get_by_role("button", name="Сақтау").click()
+        page.get_by_text("Жазба сақталды").last.wait_for()
+
         # The editor chooses Russian: Decap's own Russian, our labels in Russian; kept.
         visit(page, admin + "?lang=ru#/collections/members")
         page.get_by_text("Коллекции").first.wait_for()
@@ -258,7 +269,8 @@ def test_a_hostile_name_is_text_in_the_cms(session):
 
 def test_an_adopted_text_is_refused_without_a_correction(session, repo):
     assert "қабылданған мәтін: оны түзету жазбасынсыз өзгертуге болмайды" in session["refusal"]
-    assert "cms/statements/kgi-declaration" not in git(repo, "branch", "--list")
+    declaration = git(repo, "show", "cms/statements/kgi-declaration:docs/statements/kgi-declaration.kk.md")
+    assert "өзгертілген" not in declaration  # the refused title never reached a file
 
 
 @pytest.fixture(scope="module")
@@ -271,7 +283,8 @@ def merged(session, repo):
 
 
 def test_each_save_is_a_branch_for_review(merged):
-    assert sorted(merged) == ["cms/members/synaq-uiymy", "cms/statements/kgi-appeal"]
+    assert sorted(merged) == ["cms/members/synaq-uiymy", "cms/statements/kgi-appeal",
+                              "cms/statements/kgi-declaration"]
 
 
 def test_the_files_decap_wrote_pass_validation(merged, repo):
@@ -282,6 +295,9 @@ def test_the_files_decap_wrote_pass_validation(merged, repo):
     ru = (repo / "docs" / "statements" / "kgi-appeal.ru.md").read_text(encoding="utf-8")
     assert "Сынақ үндеуінің жаңа мәтіні." in kk and "Новый текст пробного обращения." in ru
     assert "status: \"draft\"" in kk and "status: \"draft\"" in ru
+    for lang in ("kk", "ru"):  # the lock allows the withdrawal: its facts and text unchanged
+        declaration = (repo / "docs" / "statements" / f"kgi-declaration.{lang}.md").read_text(encoding="utf-8")
+        assert 'status: "withdrawn"' in declaration and 'withdrawn: "2026-11-30"' in declaration
     result = subprocess.run([sys.executable, "-m", "microsite", "validate"], cwd=repo,
                             capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"})
     assert result.returncode == 0, result.stdout + result.stderr
@@ -296,4 +312,6 @@ def test_the_built_site_shows_them(merged, repo, tmp_path_factory):
     assert "<img src=x" not in members
     statement = (site / "statements" / "kgi-appeal" / "index.html").read_text(encoding="utf-8")
     assert "Сынақ үндеуінің жаңа мәтіні." in statement
+    withdrawn = (site / "statements" / "kgi-declaration" / "index.html").read_text(encoding="utf-8")
+    assert "Бұл мәлімдеме кері қайтарылды" in withdrawn
     assert (site / "admin" / "index.html").is_file() and (site / "admin" / "decap-cms.js").is_file()
