@@ -52,7 +52,7 @@ site: validate fonts $(NODE_STAMP)
 
 ## Benchmark: a synthetic network built through the project vs a plain Material site (a table)
 BENCH ?= --coalitions 40 --members 4000 --statements 400 --runs 3
-bench: $(STAMP) fonts
+bench: $(STAMP) fonts $(NODE_STAMP)
 	$(BIN)/python -m microsite.bench $(BENCH)
 	$(BIN)/python -m microsite.bench_search --scales 40/4000/400 160/16000/1600
 	$(BIN)/python -m microsite.bench_preview
