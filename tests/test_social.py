@@ -9,7 +9,7 @@ import struct
 from microsite import social
 from microsite.model import LANGS
 from microsite.stage import split_lang
-from conftest import ROOT, SITE_URL, build, copy_project
+from conftest import ROOT, SITE_URL, build, copy_project, reader_pages
 
 OG_IMAGE = re.compile(r'<meta property="og:image" content="([^"]+)">')
 OG_TITLE = re.compile(r'<meta property="og:title" content="([^"]+)">')
@@ -23,7 +23,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 def test_every_page_has_its_share_image_in_its_language(built):
     staged = ROOT / ".build/docs"
     checked, kazakh = 0, 0
-    for path in sorted(built.rglob("index.html")):
+    for path in sorted(reader_pages(built)):
         html = path.read_text(encoding="utf-8")
         rel = path.relative_to(built).as_posix()
         lang = "ru" if rel.startswith("ru/") else "kk"

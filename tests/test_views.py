@@ -13,7 +13,7 @@ import pytest
 
 from microsite import i18n, pages, render, views
 from microsite.model import LANGS
-from conftest import REPOSITORY_URL, SITE_URL, build, copy_project
+from conftest import REPOSITORY_URL, SITE_URL, build, copy_project, reader_pages
 
 BLOCKS = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "td", "th", "figcaption", "small"}
 
@@ -93,7 +93,7 @@ NOTHING = [i18n.t(lang, key) for lang in LANGS
 
 
 def built_pages(site_dir: Path):
-    for path in sorted(site_dir.rglob("*.html")):
+    for path in sorted(reader_pages(site_dir, "*.html")):
         rel = path.relative_to(site_dir).as_posix()
         if rel.startswith("assets/"):
             continue
