@@ -22,7 +22,7 @@ endif
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve site test bench validate new i18n-status lock review messages browser fonts tools java clean
+.PHONY: serve site test bench validate new i18n-status lock review messages browser fonts tools java node cms clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,18 +43,18 @@ i18n-status: $(STAMP)
 
 ## Preview with live reload at http://127.0.0.1:8000/ (drafts shown, with a banner).
 ## LOCALE=kk or LOCALE=ru: that language only, faster (LOCALE, as LANG is the system's locale)
-serve: validate fonts
+serve: validate fonts $(NODE_STAMP)
 	$(if $(LOCALE),PREVIEW=true MICROSITE_LANG=$(LOCALE) $(MKDOCS) serve,PREVIEW=true $(BIN)/python -m microsite serve)
 
 ## Strict build of the whole site into site/
-site: validate fonts
+site: validate fonts $(NODE_STAMP)
 	$(BIN)/python -m microsite build
 
 ## Benchmark: synthetic networks at 10/1000/100 and 40/4000/400 built by the project, plain
 ## Material + i18n and Hugo; validation, first search query, preview. One table per scale with
 ## the targets, figures in bench-results.json. `make bench BENCH=--largest`: 160/16000/1600 too.
 BENCH ?=
-bench: $(STAMP) fonts browser
+bench: $(STAMP) fonts browser $(NODE_STAMP)
 	$(BIN)/python -m microsite.tools.bench $(BENCH)
 
 ## Debian's chromium for the browser tests (installed once, when missing)
@@ -88,11 +88,24 @@ messages: $(STAMP)
 review: $(STAMP)
 	@$(BIN)/python -m microsite.tools.review $(or $(BASE),$(error give the base revision: make review BASE=main))
 
-## Checkers of the built site, pinned in package-lock.json: axe-core (accessibility) and the
-## Nu HTML checker (vnu-jar). --ignore-scripts: vnu-jar's install script would download a Java.
-$(NODE_STAMP): package.json package-lock.json
+## Pinned in package-lock.json: the editors' CMS published at /admin/ (decap-cms, js-yaml) and
+## its local backend (decap-server, `make cms`); checkers of the built site: axe-core
+## (accessibility) and the Nu HTML checker (vnu-jar). --ignore-scripts: vnu-jar's install
+## script would download a Java.
+$(NODE_STAMP): package.json package-lock.json | node
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+## Debian's Node.js and npm (installed once, when missing)
+node:
+	@command -v npm >/dev/null || { \
+	  echo "Installing Debian's nodejs and npm for the CMS and the checkers"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+
+## Edit in the browser on this machine: run this beside `make serve`, open
+## http://127.0.0.1:8000/admin/ — each save is a branch cms/<collection>/<id> of this repository
+cms: $(NODE_STAMP)
+	MODE=git BIND_HOST=127.0.0.1 PORT=8081 GIT_REPO_DIRECTORY=$(CURDIR) node node_modules/decap-server/dist/index.js
 
 ## Java for the Nu HTML checker (installed once, when missing)
 java:

@@ -38,6 +38,11 @@ def build(project: Path, site_dir: Path, site_url: str = "",
                           cwd=project, capture_output=True, text=True, timeout=600, env=env)
 
 
+def reader_pages(site_dir: Path, pattern: str = "index.html"):
+    """The built pages readers read: all but /admin/, the editors' forms (cms.py, test_cms*.py)."""
+    return (p for p in site_dir.rglob(pattern) if p.relative_to(site_dir).parts[0] != "admin")
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the project's content and config, for builds with changed content."""
     for name in ("mkdocs.yml", "data", "docs", "overrides", "statements.lock.json", ".github"):

@@ -6,9 +6,8 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-from conftest import ROOT, copy_project
+from conftest import copy_project
 from microsite.content.model import LANGS
 from microsite.pages import paths, search
 

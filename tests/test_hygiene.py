@@ -7,10 +7,9 @@ import time
 import pytest
 import yaml
 from conftest import ROOT
+from htmlparse import Tags
 from hypothesis import given
 from hypothesis import strategies as st
-from htmlparse import Tags
-from microsite.content import load, yamlsrc
 from microsite.checks.hygiene import (
     MAX_NESTING,
     MAX_OPEN_BRACKETS,
@@ -21,6 +20,7 @@ from microsite.checks.hygiene import (
     skeleton,
     text_problems,
 )
+from microsite.content import load, yamlsrc
 
 
 def test_mixed_alphabets_are_found_in_both_directions():

@@ -8,7 +8,6 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project
@@ -173,7 +172,7 @@ HOSTILE_LOCK = {  # case → what the refusal must say (each a whole message sta
     "lock-place-changed": [f"{R}:6:1: 'place' of this adopted statement changed (locked: «Алматы»)"],
     "lock-title-changed": [f"{D}:2:1: 'title' of this adopted statement changed (locked: «Қазақстанның"],
     "lock-body-changed": [f"{REPORT_RU}:11:1: the text of this adopted statement changed, but"],
-    "lock-coalition-changed": [f"docs/statements/kgi-founding.kk.md:4:1: 'coalition' of this adopted "
+    "lock-coalition-changed": ["docs/statements/kgi-founding.kk.md:4:1: 'coalition' of this adopted "
                                "statement changed (locked: «kgi»)"],
     "lock-source-changed": [f"{REPORT_RU}:8:1: 'source' of this adopted statement changed"],
     "lock-unadopted": ["docs/statements/kgi-founding.kk.md:1:1: this adopted text is gone"],

@@ -63,6 +63,8 @@ def test_stylesheets_load_nothing_from_elsewhere(built):
 def test_scripts_name_no_unreviewed_host(built):
     hosts = {}
     for path in built.rglob("*.js"):
+        if path.parent == built / "admin":
+            continue  # Decap's bundle names every backend it supports; /admin/'s policy allows one (test_cms.py)
         code = path.read_text(encoding="utf-8")
         # Comments in the bundles cite URLs for humans; they are not requests.
         code = re.sub(r"/\*.*?\*/|(?<![:\"'\\])//[^\n]*", "", code, flags=re.S)

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.skipif(not shutil.which("faketime"), reason="`make tool
 def make_site(repo: Path, into: Path, *args: str, clock: str = "") -> Path:
     env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "MAKEFLAGS", "MFLAGS")}
     env["SITE_URL"] = SITE_URL  # as deployed: with sitemaps
-    # The project's own .venv (STAMP= skips reinstalling it in the clone).
-    command = ["make", "-s", "site", f"VENV={ROOT / '.venv'}", "STAMP=", *args]
+    # The project's own .venv and node_modules (STAMP= and NODE_STAMP= skip installing them in
+    # the clone; the build takes /admin/'s bundle from the code's checkout, cms.NODE_MODULES).
+    command = ["make", "-s", "site", f"VENV={ROOT / '.venv'}", "STAMP=", "NODE_STAMP=", *args]
     if clock:
         command = ["faketime", "-f", clock, *command]
     result = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=600)

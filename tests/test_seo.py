@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import SITE_URL
+from conftest import SITE_URL, reader_pages
 from htmlparse import Tags
 from microsite.content.model import LANGS
 from microsite.pages import paths, seo
@@ -48,7 +48,7 @@ def jsonld(text: str) -> dict:
 def test_every_page_describes_itself_in_its_language(built, lang):
     root = built / "ru" if lang == "ru" else built
     seen = set()
-    for path in root.rglob("index.html"):
+    for path in reader_pages(root):
         if lang == "kk" and path.relative_to(built).parts[0] == "ru":
             continue
         m = meta(Tags(path.read_text(encoding="utf-8")))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from conftest import SITE_URL, build, copy_project
+from conftest import SITE_URL, build, copy_project, reader_pages
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -33,7 +33,7 @@ def test_language_roots_hold_small_indexes(built):
 def test_every_page_is_in_its_languages_sitemap_with_alternates(built):
     for lang, sitemap in (("kk", built / "sitemap-pages.xml"), ("ru", built / "ru" / "sitemap-pages.xml")):
         urls = entries(sitemap)
-        pages = {p.parent.relative_to(built).as_posix() for p in built.rglob("index.html")}
+        pages = {p.parent.relative_to(built).as_posix() for p in reader_pages(built)}
         pages = {p for p in pages if (p == "ru" or p.startswith("ru/")) == (lang == "ru")}
         assert {u[len(SITE_URL):].rstrip("/") or "." for u in urls} == {p if p != "." else "." for p in pages}
         for loc, alternates in urls.items():

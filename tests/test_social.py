@@ -6,7 +6,7 @@ import re
 import shutil
 import struct
 
-from conftest import ROOT, SITE_URL, build, copy_project
+from conftest import ROOT, SITE_URL, build, copy_project, reader_pages
 from microsite.content.model import LANGS
 from microsite.pages import social
 from microsite.pages.paths import split_lang
@@ -23,7 +23,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 def test_every_page_has_its_share_image_in_its_language(built):
     staged = ROOT / ".build/stage"  # one plain tree per language
     checked, kazakh = 0, 0
-    for path in sorted(built.rglob("index.html")):
+    for path in sorted(reader_pages(built)):
         html = path.read_text(encoding="utf-8")
         rel = path.relative_to(built).as_posix()
         lang = "ru" if rel.startswith("ru/") else "kk"

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import REPOSITORY_URL, SITE_URL, build, copy_project
+from conftest import REPOSITORY_URL, SITE_URL, build, copy_project, reader_pages
 from microsite.content.model import LANGS
 from microsite.pages import paths, render, views, words
 
@@ -92,7 +92,7 @@ NOTHING = [words.t(lang, key) for lang in LANGS
 
 
 def built_pages(site_dir: Path):
-    for path in sorted(site_dir.rglob("*.html")):
+    for path in sorted(reader_pages(site_dir, "*.html")):
         rel = path.relative_to(site_dir).as_posix()
         if rel.startswith("assets/"):
             continue

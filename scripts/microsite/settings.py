@@ -19,12 +19,14 @@ class Settings:
     preview: bool = False  # PREVIEW: drafts and statements under review too, under a banner
     repository: str = ""   # REPOSITORY_URL: the join form and "edit this page"
     branch: str = "main"   # REPOSITORY_BRANCH
+    cms_auth: str = ""     # CMS_AUTH_URL: the OAuth relay /admin/ signs editors in through
 
     @classmethod
     def from_env(cls, root: Path, env=os.environ) -> Settings:
         return cls(root=root, site_url=env.get("SITE_URL", ""),
                    preview=env.get("PREVIEW", "false").strip().lower() in ("1", "true", "yes"),
-                   repository=env.get("REPOSITORY_URL", ""), branch=env.get("REPOSITORY_BRANCH") or "main")
+                   repository=env.get("REPOSITORY_URL", ""), branch=env.get("REPOSITORY_BRANCH") or "main",
+                   cms_auth=env.get("CMS_AUTH_URL", ""))
 
     @property
     def stage_dir(self) -> Path:

@@ -37,7 +37,7 @@ IMAGES = {
 }
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$")
 # Folders of the built site that belong to the theme, the engine or the generated pages.
-THEME_FOLDERS = ("assets/images/", "assets/javascripts/", "assets/stylesheets/", "search/")
+THEME_FOLDERS = ("assets/images/", "assets/javascripts/", "assets/stylesheets/", "search/", "admin/")
 PAGE_FOLDERS = ("coalitions/", "events/", "statements/", "members/", "search/", "assets/",
                 *(f"{lang}/" for lang in LANGS))
 

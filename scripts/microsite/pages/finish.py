@@ -4,7 +4,8 @@ root, each other language below its own).
 
 Sitemaps with each page's other-language address; one sharded search index per language, made
 from the engine's per-language index (Material's `search/search_index.json` format, which
-Material's search reads) and the landing pages' hero words, which that index never saw.
+Material's search reads) and the landing pages' hero words, which that index never saw; the
+editors' forms at /admin/ (cms.py).
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import json
 from pathlib import Path
 
 from ..content.model import DEFAULT_LANG, LANGS, Site
-from . import paths, search, sitemap
+from ..settings import Settings
+from . import cms, paths, search, sitemap
 
 
 def staged_pages(stage_dir: Path, lang: str) -> list[tuple[str, dict]]:
@@ -28,8 +30,9 @@ def staged_pages(stage_dir: Path, lang: str) -> list[tuple[str, dict]]:
     return out
 
 
-def finish(site_dir: Path, stage_dir: Path, site: Site, site_url: str = "") -> dict[str, int]:
-    """Writes sitemaps (with an address) and search indexes; returns the indexes' sizes."""
+def finish(site_dir: Path, stage_dir: Path, site: Site, settings: Settings) -> dict[str, int]:
+    """Writes sitemaps (with an address), search indexes and /admin/; returns the indexes' sizes."""
+    site_url = settings.site_url
     pages = {lang: staged_pages(stage_dir, lang) for lang in LANGS}
     # The engine's sitemaps have dates from the clock and "None" without an address: ours.
     for stale in ("sitemap.xml", "sitemap.xml.gz"):
@@ -46,4 +49,8 @@ def finish(site_dir: Path, stage_dir: Path, site: Site, site_url: str = "") -> d
     (site_dir / search.LUNR_KK).parent.mkdir(parents=True, exist_ok=True)
     (site_dir / search.LUNR_KK).write_text(search.lunr_kk(), encoding="utf-8")
     (site_dir / search.LUNR_FOLD).write_text(search.lunr_fold(), encoding="utf-8")
+    for rel, data in cms.admin_files(settings.root, settings.repository, settings.branch,
+                                     auth_url=settings.cms_auth).items():
+        (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / rel).write_bytes(data)
     return sizes

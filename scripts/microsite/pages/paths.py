@@ -20,7 +20,7 @@ SECTION_PARTS = ("overview", "declaration", "directions", "members", "statements
 # event) may have them as its id, and no hand-written page as its name (an event `index` would
 # replace the list of events).
 RESERVED_IDS = frozenset({*SECTION_PARTS, "index", "page", "feed", "search", "assets", "sitemap",
-                          "robots", "404", "coalitions", "events", "kk", "ru"})
+                          "robots", "404", "coalitions", "events", "kk", "ru", "admin"})  # admin: cms.py
 
 
 def has_part(site: Site, coalition_id: str, part: str) -> bool:

@@ -122,7 +122,7 @@ def site_finish(args) -> int:
         site = load_site(settings.root / "data", settings.root / "docs")
     stage_dir = (args.stage if args.stage.is_absolute() else args.root / args.stage).resolve()
     site_dir = (args.site_dir if args.site_dir.is_absolute() else args.root / args.site_dir).resolve()
-    finish.finish(site_dir, stage_dir, lifecycle.published(site, settings.preview), settings.site_url)
+    finish.finish(site_dir, stage_dir, lifecycle.published(site, settings.preview), settings)
     return 0
 
 

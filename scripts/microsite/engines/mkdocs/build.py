@@ -64,5 +64,9 @@ def build(settings: Settings, site_dir: Path) -> int:
         # Material's index of this language, beside the language's pages (finish shards it).
         (target / "search").mkdir(exist_ok=True)
         os.replace(out / search.INDEX, target / search.INDEX)
-    finish.finish(site_dir, settings.stage_dir, lifecycle.published(site, settings.preview), settings.site_url)
+    try:
+        finish.finish(site_dir, settings.stage_dir, lifecycle.published(site, settings.preview), settings)
+    except FileNotFoundError as err:  # /admin/'s bundle: node_modules not installed (`make site` does)
+        print(err, file=sys.stderr)
+        return 1
     return 0

@@ -45,6 +45,8 @@ class MicrositeConfig(base.Config):
     "edit this page" links; without it neither is shown."""
     branch = c.Type(str, default="main")
     """The branch editors edit ("edit this page")."""
+    cms_auth = c.Type(str, default="")
+    """The OAuth relay /admin/ signs editors in through (https://…), see CONTRIBUTING."""
     licence = c.Type(str, default="")
     """The licence of the texts, as the footer names it (e.g. "CC BY 4.0"); empty: not shown."""
     licence_url = c.Type(str, default="")
@@ -63,8 +65,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.lang = self.config.lang or DEFAULT_LANG
         if self.lang not in LANGS:
             raise PluginError(f"MICROSITE_LANG={self.lang!r}: one of {', '.join(LANGS)}")
-        settings = Settings(root, config.site_url or "", self.config.preview, self.config.repository,
-                            self.config.branch)
+        self.settings = Settings(root, config.site_url or "", self.config.preview, self.config.repository,
+                                 self.config.branch, self.config.cms_auth)
+        settings = self.settings
         self.repo = settings.repo()
         self.stage_dir = root / self.config.staging_dir
         data_dir, docs_dir = root / self.config.data_dir, root / "docs"
@@ -182,7 +185,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # `mkdocs build` / `mkdocs serve` alone: this language's site is finished here;
         # `python -m microsite build` finishes the assembled languages itself.
         if not self.config.staged:
-            finish.finish(Path(config.site_dir), self.stage_dir, self.site, config.site_url or "")
+            finish.finish(Path(config.site_dir), self.stage_dir, self.site, self.settings)
 
     def on_serve(self, server, config, builder):
         # Editors change docs/ and data/; the staged copy changes as a consequence only.

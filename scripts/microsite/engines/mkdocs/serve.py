@@ -59,7 +59,7 @@ class Preview:
             if prefix and not link.is_symlink():  # the default language's first build cleaned it
                 link.symlink_to(out / prefix, target_is_directory=True)
         finish.finish(self.site_dir, self.settings.stage_dir, lifecycle.published(site, self.settings.preview),
-                      self.settings.site_url)
+                      self.settings)
         say(_("preview built in {seconds} s", seconds=f"{time.perf_counter() - started:.2f}"))
         return True
 
