@@ -82,7 +82,7 @@ lock: $(STAMP)
 ## Message catalogues: add new msgids to scripts/microsite/locale/{kk,ru} (then translate them)
 ## and regenerate the table of messages in CONTRIBUTING.kk.md / CONTRIBUTING.ru.md
 messages: $(STAMP)
-	MICROSITE_MESSAGES=en $(BIN)/python -m microsite.messages update
+	MICROSITE_MESSAGES=en $(BIN)/python -m microsite.tools.guides update
 
 ## Markdown summary of every change since BASE (a git revision), for reviewers
 review: $(STAMP)

@@ -17,6 +17,7 @@ from conftest import ROOT, copy_project
 from microsite import messages
 from microsite.content.errors import ContentError
 from microsite.messages import _, editor_langs
+from microsite.tools import guides
 from test_validate import EXPECTED
 
 PACKAGE = ROOT / "scripts" / "microsite"
@@ -35,7 +36,7 @@ def fields(text: str) -> set[str]:
 
 @pytest.mark.parametrize("lang", messages.LANGS)
 def test_every_message_has_a_translation_with_the_same_placeholders(lang):
-    catalogue, used = po(lang), messages.extract()
+    catalogue, used = po(lang), guides.extract()
     untranslated = [msgid for msgid in used if not (msgid in catalogue and catalogue[msgid].string)]
     assert not untranslated, f"run `make messages` and translate in {lang}: {untranslated}"
     fuzzy = [m.id for m in catalogue.values() if m.fuzzy]
@@ -49,7 +50,7 @@ def test_every_message_has_a_translation_with_the_same_placeholders(lang):
 def test_every_message_is_a_format_template():
     """A stray brace in a msgid (a schema's errorMessage is one too) would end `make validate`
     in a traceback when the message is made: every brace is a placeholder or doubled."""
-    for msgid, places in messages.extract().items():
+    for msgid, places in guides.extract().items():
         try:
             names = fields(msgid)
         except ValueError as exc:  # a lone brace
@@ -66,7 +67,7 @@ def test_a_new_untranslated_message_is_caught(tmp_path, monkeypatch):
     (extra / "extra.py").write_text('from .messages import _\nX = _("a brand new problem — fix it")\n',
                                     encoding="utf-8")
     monkeypatch.setattr(messages, "__file__", str(extra / "messages.py"))
-    used = messages.extract()
+    used = guides.extract()
     assert "a brand new problem — fix it" in used
     assert "a brand new problem — fix it" not in po("kk")
 
@@ -106,7 +107,7 @@ def offences(source: str, filename: str) -> list[str]:
 def test_messages_reach_editors_through_the_catalogue():
     """No editor-facing call is given a plain English literal or f-string: it must be `_()`,
     and `_()` takes a literal (extracted into the catalogues), never an f-string."""
-    found = [o for path in sorted(PACKAGE.glob("*.py")) for o in offences(path.read_text(encoding="utf-8"), path.name)]
+    found = [o for path in sorted(PACKAGE.rglob("*.py")) for o in offences(path.read_text(encoding="utf-8"), path.name)]
     assert not found, "wrap these in _() (see messages.py):\n" + "\n".join(found)
 
 
@@ -254,9 +255,9 @@ def test_a_message_inside_an_f_string_is_still_in_the_catalogue():
     """Babel's extractor does not read inside f-strings: `f"{_('file')}"` would stay English
     unless the msgid is also used where it can be found."""
     import ast
-    extracted = messages.extract()
+    extracted = guides.extract()
     lost = []
-    for path in sorted((ROOT / "scripts" / "microsite").glob("*.py")):
+    for path in sorted((ROOT / "scripts" / "microsite").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.JoinedStr):
                 for call in ast.walk(node):

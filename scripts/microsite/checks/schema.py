@@ -150,7 +150,7 @@ def _message(doc: Document, err: jsonschema.ValidationError) -> ContentError:
 
 def _hint(hint: str):
     """A schema's `errorMessage`, in the editor's language: the schemas give it in English
-    (the msgid); `messages.extract` collects them from the schemas for the catalogues."""
+    (the msgid); `tools.guides.extract` collects them from the schemas for the catalogues."""
     return _(hint) if hint else ""
 
 

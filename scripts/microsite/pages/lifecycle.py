@@ -15,11 +15,8 @@ from ..content.model import (
     Statement,
     StatementText,
 )
-from . import (  # render imports this module too: used at call time only
-    paths,
-    render,
-    words,
-)
+from . import paths, words
+from .markup import esc
 
 
 def published(site: Site, preview: bool) -> Site:
@@ -43,7 +40,7 @@ def notice(site: Site, s: Statement, page: str, lang: str) -> str:
         if successor is not None:  # a successor still in draft is not linked from the public site
             title = successor.text_for(lang).title
             link = paths.link(page, paths.statement_page(successor.id))
-            text += f" {words.t(lang, 'lifecycle.successor')}: [{render.esc(title)}]({link})"
+            text += f" {words.t(lang, 'lifecycle.successor')}: [{esc(title)}]({link})"
         return f'!!! warning ""\n\n    {text}\n\n'
     return ""
 
@@ -59,6 +56,6 @@ def corrections(text: StatementText, lang: str) -> str:
     if not text.corrections:
         return ""
     word = words.t(lang, "lifecycle.correction")
-    lines = "".join(f"- {word}: {words.date(c.date, lang)} — {render.esc(c.reason)}\n"
+    lines = "".join(f"- {word}: {words.date(c.date, lang)} — {esc(c.reason)}\n"
                     for c in sorted(text.corrections, key=lambda c: c.date))
     return f'\n<div class="ms-corrections" markdown>\n\n{lines}\n</div>\n'

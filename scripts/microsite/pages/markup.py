@@ -10,6 +10,8 @@ previews, is not converted again. Engine-free: Python-Markdown and nh3 only.
 from __future__ import annotations
 
 import functools
+import html
+import re
 from dataclasses import dataclass
 
 import markdown
@@ -22,6 +24,18 @@ EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}}  # `align=`, not `
 # Distinct texts kept: a 1,600-statement network has 3,200 statement texts; their HTML is a few
 # KB each.
 KEPT = 4096
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|])")
+_LIST_MARK = re.compile(r"^([-+]|\d+(?=\.))")
+
+
+def esc(text: str) -> str:
+    """Plain text made safe to drop into Markdown: no emphasis, link, heading, attribute list
+    or raw HTML."""
+    text = html.escape(" ".join(text.split()), quote=False)
+    return _LIST_MARK.sub(lambda m: "\\" + m.group() if m.group() in "-+" else m.group() + "\\",
+                          _MD_SPECIAL.sub(r"\\\1", text))
 
 
 @dataclass(frozen=True)

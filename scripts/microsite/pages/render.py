@@ -18,27 +18,18 @@ from ..content.model import LANGS, Coalition, Event, Site, Source, Statement, Te
 from ..pages import paths, seo, views, words
 from ..pages.words import t
 from . import lifecycle
+from .markup import esc  # noqa: F401 (render.esc: the same, for callers of render)
 
 # Python-Markdown's backslash escapes (its ESCAPED_CHARS, with the tables extension's "|"):
 # emphasis, code, links, images, headings, attribute lists ({ … }); a list mark ("-", "+",
 # "1.") only where a text may start a line. Escaped, each is printed as itself; "<", ">" and
 # "&" become entities.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|])")
-_LIST_MARK = re.compile(r"^([-+]|\d+(?=\.))")
 # What may not appear as itself in a link target written into Markdown: it could end the
 # target (")", ">", space) or start an attribute list; percent-encoded, the address is the same.
 _URL_SPECIAL = re.compile(r"[\s\x00-\x1f\x7f\"'<>()\[\]{}\\|^`]")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # names recur on every list, menu and signatory line
-def esc(text: str) -> str:
-    """Plain text made safe to drop into Markdown: no emphasis, link, heading, attribute list
-    or raw HTML."""
-    text = html.escape(" ".join(text.split()), quote=False)
-    return _LIST_MARK.sub(lambda m: "\\" + m.group() if m.group() in "-+" else m.group() + "\\",
-                          _MD_SPECIAL.sub(r"\\\1", text))
-
-
 def target(url: str) -> str:
     """A link field's address made safe as a Markdown link target (validation has already
     refused addresses that are not single well-formed URLs; this holds if it did not)."""

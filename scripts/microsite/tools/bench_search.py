@@ -8,7 +8,7 @@ Opens each language's home page in headless Chromium (Debian's), types one query
 Material's search box as a reader does, waits for the results, and sums every search file
 fetched (the worker, lunr's language scripts, the index, its shards and the result pages' documents): raw
 bytes and gzip -9 (what a server sends compressed). With `--scales`, builds a synthetic network
-(`bench.synthetic_project`, as `make bench` does) at each scale and prints the transfer and
+(`anchors.synthetic_project`, as `make bench` does) at each scale and prints the transfer and
 its growth from the first scale. The query, «коалиция», is on nearly every page: the worst case.
 """
 from __future__ import annotations
@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from ..tools.chromium import ARGS, CHROMIUM
 from ..tools.chromium import SiteHandler as Quiet
+from . import anchors
 
 # Language root, its "type to search" prompt, a query that has results in any version.
 LANGUAGES = {
@@ -89,10 +90,9 @@ def measure(site: Path) -> dict[str, Transfer]:
 
 def build(target: Path, coalitions: int, members: int, statements: int) -> Path:
     """A synthetic network built as `make site` builds: its site folder."""
-    from ..tools import bench
 
-    project = bench.synthetic_project(target / "project", coalitions, members, statements, coalitions)
-    bench.run_all(bench.build_commands(project, target / "site"), project)
+    project = anchors.synthetic_project(target / "project", coalitions, members, statements, coalitions)
+    anchors.run_all(anchors.build_commands(project, target / "site"), project)
     return target / "site"
 
 
