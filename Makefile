@@ -115,7 +115,7 @@ java:
 
 ## All tests: content model, built HTML, headless Chromium, accessibility and HTML validity
 test: validate fonts $(NODE_STAMP) tools java
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=15
 
 clean:
 	rm -rf site .build node_modules
