@@ -89,7 +89,10 @@ def draw(card: Card, font_dir: Path = FONT_DIR) -> bytes:
     if card.date:
         pen.text((margin, SIZE[1] - 90), card.date, font=_font("regular", 34, font_dir), fill=(220, 225, 255))
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)  # no text chunks, no time: the same bytes each time
+    # No text chunks, no time: the same bytes each time. zlib's default level, not `optimize`:
+    # measured on a card, 16 ms against 50 ms for 5% more bytes (39 against 37 KB); a clean
+    # clone draws one per page and language, so this was most of a large site's build.
+    image.save(out, format="PNG")
     return out.getvalue()
 
 
