@@ -24,6 +24,7 @@ from ..checks.lock import FACTS, LOCK_FILE
 from ..checks.validate import NEUTRAL
 from ..content.load import FOLDERS, SCHEMA_LINE
 from ..content.model import DEFAULT_LANG, LANGS
+from . import words
 
 ADMIN = "admin"
 # decap-server's address on the editor's (or the test's) machine: `make cms`.
@@ -49,34 +50,9 @@ RELATIONS = {"coalition": "coalitions", "parent": "coalitions", "event": "events
 # Longer texts get a text area instead of a line.
 LONG = {"summary", "text", "participants", "outcomes", "reason"}
 
-# The words of /admin/ that Decap's own translation does not cover; one table per language.
-WORDS = {
-    "kk": {
-        "title": "Мазмұнды өңдеу",
-        "language": "Интерфейс тілі",
-        "coalitions": "Коалициялар", "coalition": "Коалиция",
-        "members": "Мүшелер", "member": "Мүше",
-        "statements": "Мәлімдемелер", "statement": "Мәлімдеме",
-        "events": "Іс-шаралар", "event": "Іс-шара",
-        "locked": ("«{title}» қабылданған мәтін: оны түзету жазбасынсыз өзгертуге болмайды. "
-                   "«Түзетулер» бөліміне күнін және себебін жазыңыз (өзгерткен әр тілде), сосын сақтаңыз."),
-        "empty_text": "«{field}»: кемінде бір тілде мәтін жазыңыз.",
-        "noscript": "Өңдеу беті JavaScript-сіз жұмыс істемейді.",
-    },
-    "ru": {
-        "title": "Редактирование содержимого",
-        "language": "Язык интерфейса",
-        "coalitions": "Коалиции", "coalition": "Коалиция",
-        "members": "Участники", "member": "Участник",
-        "statements": "Заявления", "statement": "Заявление",
-        "events": "Мероприятия", "event": "Мероприятие",
-        "locked": ("«{title}» — принятый текст: менять его можно только с записью об исправлении. "
-                   "Добавьте в «Исправления» дату и причину (в каждом изменённом языке) и сохраните."),
-        "empty_text": "«{field}»: напишите текст хотя бы на одном языке.",
-        "noscript": "Страница редактирования не работает без JavaScript.",
-    },
-}
-LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский"}
+# The words of /admin/ that Decap's own translation does not cover: words.UI's "admin.*" keys.
+WORDS = {lang: {key.removeprefix("admin."): text for key, text in words.UI[lang].items() if key.startswith("admin.")}
+         for lang in LANGS}
 COMMIT_MESSAGES = {
     "create": "Жаңа жазба / Новая запись: {{collection}} «{{slug}}»",
     "update": "Өзгерту / Изменение: {{collection}} «{{slug}}»",
@@ -223,11 +199,11 @@ def _statement_fields(form: Form, schema: dict) -> list[dict]:
 def collections(root: Path, lang: str) -> list[dict]:
     found = schemas(root)
     form = Form(found, lang)
-    words = WORDS[lang]
+    said = WORDS[lang]
     result = []
     for name, kind, folder in COLLECTIONS:
         schema = found[kind]
-        common = {"name": name, "label": words[name], "label_singular": words[kind],
+        common = {"name": name, "label": said[name], "label_singular": said[kind],
                   "folder": folder, "create": True, "delete": False, "format": f"microsite-{kind}",
                   # The site's own preview (`make serve`, the pull request's artifact) shows pages.
                   "editor": {"preview": False}}
@@ -313,7 +289,7 @@ def admin_files(root: Path, repository: str = "", branch: str = "main",
     env = Environment(loader=FileSystemLoader(root / Path(TEMPLATE).parent),
                       autoescape=select_autoescape(default=True))
     html = env.get_template(Path(TEMPLATE).name).render(
-        policy=policy(local_backend), words=WORDS[DEFAULT_LANG], langs=[(l, LANGUAGE_NAMES[l]) for l in langs])
+        policy=policy(local_backend), words=WORDS[DEFAULT_LANG], langs=[(l, words.LANG_NAMES[l]) for l in langs])
     out = {f"{ADMIN}/index.html": html.encode("utf-8"),
            f"{ADMIN}/microsite-cms.js": OUR_JS.read_bytes(),
            f"{ADMIN}/admin.css": (root / Path(TEMPLATE).parent / "admin.css").read_bytes()}

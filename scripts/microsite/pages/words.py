@@ -21,6 +21,20 @@ LANG_NAMES = {"kk": "Қазақша", "ru": "Русский"}
 
 UI: dict[str, dict[str, str]] = {
     "kk": {
+        # /admin/ (cms.py): what Decap's own translation does not cover
+        "admin.title": "Мазмұнды өңдеу",
+        "admin.language": "Интерфейс тілі",
+        "admin.coalitions": "Коалициялар",
+        "admin.coalition": "Коалиция",
+        "admin.members": "Мүшелер",
+        "admin.member": "Мүше",
+        "admin.statements": "Мәлімдемелер",
+        "admin.statement": "Мәлімдеме",
+        "admin.events": "Іс-шаралар",
+        "admin.event": "Іс-шара",
+        "admin.locked": "«{title}» қабылданған мәтін: оны түзету жазбасынсыз өзгертуге болмайды. «Түзетулер» бөліміне күнін және себебін жазыңыз (өзгерткен әр тілде), сосын сақтаңыз.",
+        "admin.empty_text": "«{field}»: кемінде бір тілде мәтін жазыңыз.",
+        "admin.noscript": "Өңдеу беті JavaScript-сіз жұмыс істемейді.",
         "site.name": "Азаматтық коалициялар",
         "home.title": "Басты бет",
         "home.intro": "Қазақстандағы азаматтық коалициялар, олардың мәлімдемелері мен іс-шаралары.",
@@ -149,6 +163,20 @@ UI: dict[str, dict[str, str]] = {
         "guide.schema": "өрістер мен мәндер",
     },
     "ru": {
+        # /admin/ (cms.py): what Decap's own translation does not cover
+        "admin.title": "Редактирование содержимого",
+        "admin.language": "Язык интерфейса",
+        "admin.coalitions": "Коалиции",
+        "admin.coalition": "Коалиция",
+        "admin.members": "Участники",
+        "admin.member": "Участник",
+        "admin.statements": "Заявления",
+        "admin.statement": "Заявление",
+        "admin.events": "Мероприятия",
+        "admin.event": "Мероприятие",
+        "admin.locked": "«{title}» — принятый текст: менять его можно только с записью об исправлении. Добавьте в «Исправления» дату и причину (в каждом изменённом языке) и сохраните.",
+        "admin.empty_text": "«{field}»: напишите текст хотя бы на одном языке.",
+        "admin.noscript": "Страница редактирования не работает без JavaScript.",
         "site.name": "Гражданские коалиции",
         "home.title": "Главная",
         "home.intro": "Гражданские коалиции Казахстана, их заявления и мероприятия.",
