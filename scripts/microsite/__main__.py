@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from .messages import _, both
+from .settings import STAGE_DIR
 from .tools import cli
 
 
@@ -20,11 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("i18n-status", help=both(_("texts missing or awaiting review, per language (Markdown)")))
     staged = commands.add_parser("stage", help=both(_(
         "write one plain tree per language for a site engine (the first step of `build`)")))
-    staged.add_argument("--out", type=Path, default=Path(".build/stage"),
+    staged.add_argument("--out", type=Path, default=STAGE_DIR,
                         help=both(_("the folder to write the trees into")))
     finished = commands.add_parser("finish", help=both(_(
         "write sitemaps and search indexes into a built site (the last step of `build`)")))
-    finished.add_argument("--stage", type=Path, default=Path(".build/stage"),
+    finished.add_argument("--stage", type=Path, default=STAGE_DIR,
                           help=both(_("the folder `stage` wrote")))
     finished.add_argument("--site-dir", type=Path, default=Path("site"),
                           help=both(_("the folder to build the site into")))

@@ -1,11 +1,11 @@
 """Search per language: one sharded index per language root, and lunr's folding and Kazakh
 scripts for the engine.
 
-The engine is Material's built-in search (lunr.js in a web worker). Material writes a single
-`search/search_index.json`, and mkdocs-static-i18n fills it with every language; readers
-would download both languages and get results in both. `split` cuts it into one index per
-language root (`search/…` for Kazakh, `ru/search/…`), each with its own lunr languages, so a
-reader downloads and searches only the page's language.
+The engine is Material's built-in search (lunr.js in a web worker). Each language's build
+writes Material's `search/search_index.json` of that language (`mkdocs serve` of one language:
+at the site's root); `split` sorts documents by their location into one index per language root
+(`search/…` for Kazakh, `ru/search/…`), each with its own lunr languages, so a reader downloads
+and searches only the page's language.
 
 A whole index grows with the site (616 KB gzip at 160 coalitions), so `shard` cuts each
 language's index in two kinds of small files that our worker (stemmed-search.js) fetches on

@@ -60,8 +60,8 @@ def source_tree(site: Site, docs_dir: Path, site_url: str = "",
     if css := views.accents_css(site):
         tree[views.ACCENTS] = css.encode()
     for path, text in opendata.files(site).items():
-        # Bilingual, so staged once and without a language suffix: i18n publishes it at the
-        # default language's address and points the Russian pages' links there.
+        # Bilingual, so staged once, in shared/: published at the default language's address,
+        # which the Russian pages link too.
         tree[path] = text.encode()
     prose: dict[str, dict[str, Path]] = {}  # hand-written pages by language
     # Only the pages and checked images of docs/, never a link: the same check as validation's,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ...content.load import Loader
 from ...content.model import DEFAULT_LANG, LANGS
-from ...pages import finish, lifecycle, paths, search
+from ...pages import finish, paths, search
 from ...pages.stage import stage
 from ...settings import Settings
 
@@ -31,6 +31,13 @@ def staged(settings: Settings, loader: Loader | None = None):
     return site
 
 
+def outputs(settings: Settings, site_dir: Path, engines_dir: Path) -> dict[str, Path]:
+    """Where each language's engine writes: the default language into the site itself, each
+    other language into its own folder below `engines_dir`, whose `<lang>/` is then moved or
+    linked into the site."""
+    return {lang: site_dir if lang == DEFAULT_LANG else settings.root / engines_dir / lang for lang in LANGS}
+
+
 def engine_env(settings: Settings) -> dict[str, str]:
     return {**os.environ, "MICROSITE_STAGED": "true", "SITE_URL": settings.site_url,
             "PREVIEW": "true" if settings.preview else "false"}
@@ -40,12 +47,12 @@ def build(settings: Settings, site_dir: Path) -> int:
     """Returns the exit status; MkDocs' own output (warnings, errors) goes to stderr."""
     root = settings.root
     site = staged(settings)
-    outputs = {lang: site_dir if lang == DEFAULT_LANG else root / ENGINE_DIR / lang for lang in LANGS}
+    written = outputs(settings, site_dir, ENGINE_DIR)
     env = engine_env(settings)
     runs = {lang: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                                     "-d", str(out)], cwd=root, env={**env, "MICROSITE_LANG": lang},
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            for lang, out in outputs.items()}
+            for lang, out in written.items()}
     failed = False
     for lang, run in runs.items():
         output, _ = run.communicate()
@@ -53,7 +60,7 @@ def build(settings: Settings, site_dir: Path) -> int:
         failed |= run.returncode != 0
     if failed:
         return 1
-    for lang, out in outputs.items():
+    for lang, out in written.items():
         prefix = paths.lang_root(lang)
         if not prefix:
             continue
@@ -65,7 +72,7 @@ def build(settings: Settings, site_dir: Path) -> int:
         (target / "search").mkdir(exist_ok=True)
         os.replace(out / search.INDEX, target / search.INDEX)
     try:
-        finish.finish(site_dir, settings.stage_dir, lifecycle.published(site, settings.preview), settings)
+        finish.finish(site_dir, settings.stage_dir, site, settings)  # `staged` gave the published site
     except FileNotFoundError as err:  # /admin/'s bundle: node_modules not installed (`make site` does)
         print(err, file=sys.stderr)
         return 1

@@ -24,7 +24,7 @@ from ...content.model import DEFAULT_LANG, LANGS
 from ...messages import _, texts
 from ...pages import csp, finish, lifecycle, paths, sanitize, seo, views, words
 from ...pages.stage import SHARED, stage
-from ...settings import Settings
+from ...settings import STAGE_DIR, Settings
 
 log = get_plugin_logger(__name__)
 
@@ -32,7 +32,7 @@ log = get_plugin_logger(__name__)
 class MicrositeConfig(base.Config):
     data_dir = c.Type(str, default="data")
     """YAML records: coalitions/, members/, events/ (relative to mkdocs.yml)."""
-    staging_dir = c.Type(str, default=".build/stage")
+    staging_dir = c.Type(str, default=str(STAGE_DIR))
     """Where the trees to build are staged, one per language; generated, never edited by hand."""
     lang = c.Type(str, default="")
     """The language this run builds (MICROSITE_LANG); empty: the default language."""
@@ -65,9 +65,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.lang = self.config.lang or DEFAULT_LANG
         if self.lang not in LANGS:
             raise PluginError(f"MICROSITE_LANG={self.lang!r}: one of {', '.join(LANGS)}")
-        self.settings = Settings(root, config.site_url or "", self.config.preview, self.config.repository,
-                                 self.config.branch, self.config.cms_auth)
-        settings = self.settings
+        self.settings = settings = Settings(root, config.site_url or "", self.config.preview,
+                                            self.config.repository, self.config.branch, self.config.cms_auth)
         self.repo = settings.repo()
         self.stage_dir = root / self.config.staging_dir
         data_dir, docs_dir = root / self.config.data_dir, root / "docs"

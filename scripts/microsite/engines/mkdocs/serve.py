@@ -17,11 +17,10 @@ from mkdocs.livereload import LiveReloadServer
 
 from ...content.errors import ContentError, ContentErrors
 from ...content.load import Loader
-from ...content.model import DEFAULT_LANG, LANGS
 from ...messages import _, say
-from ...pages import finish, lifecycle, paths
+from ...pages import finish, paths
 from ...settings import Settings
-from .build import engine_env, staged
+from .build import engine_env, outputs, staged
 
 PREVIEW_DIR = Path(".build") / "preview"
 ENGINES_DIR = Path(".build") / "engine-preview"  # the other languages' builds, linked in
@@ -33,8 +32,7 @@ class Preview:
         self.settings = settings
         self.loader = Loader(settings.root / "data", settings.root / "docs")  # re-reads what changed
         self.site_dir = settings.root / PREVIEW_DIR
-        self.outputs = {lang: self.site_dir if lang == DEFAULT_LANG else settings.root / ENGINES_DIR / lang
-                        for lang in LANGS}
+        self.outputs = outputs(settings, self.site_dir, ENGINES_DIR)
         self.workers = {lang: subprocess.Popen(
             [sys.executable, "-m", "microsite.engines.mkdocs.worker", str(settings.root), lang, str(out)],
             cwd=settings.root, env=engine_env(settings), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -58,8 +56,7 @@ class Preview:
             link = self.site_dir / prefix
             if prefix and not link.is_symlink():  # the default language's first build cleaned it
                 link.symlink_to(out / prefix, target_is_directory=True)
-        finish.finish(self.site_dir, self.settings.stage_dir, lifecycle.published(site, self.settings.preview),
-                      self.settings)
+        finish.finish(self.site_dir, self.settings.stage_dir, site, self.settings)  # `staged`: published
         say(_("preview built in {seconds} s", seconds=f"{time.perf_counter() - started:.2f}"))
         return True
 
