@@ -55,6 +55,35 @@ def test_the_image_is_the_drawing_of_the_page_language_texts(built):
     assert social.draw(card) == kk
 
 
+def test_the_card_shows_its_texts_on_the_coalition_colour():
+    """Decoded, not compared with itself: the background is the coalition's colour, the title's
+    letters white, the kicker's a lighter shade of it, and a longer title covers more."""
+    import io
+
+    from PIL import Image
+
+    def pixels(card):
+        image = Image.open(io.BytesIO(social.draw(card))).convert("RGB")
+        assert image.size == social.SIZE
+        return image
+
+    card = social.Card("Мәлімдеме", "Коалиция", "2019 жылғы 28 тамыз", accent="#8a1c2b")
+    image = pixels(card)
+    assert image.getpixel((5, 5)) == (0x8A, 0x1C, 0x2B)  # a corner: the background
+    title = image.crop((80, 170, 1120, 260)).getcolors(1 << 16)
+    assert max(title)[1] == (0x8A, 0x1C, 0x2B) and (255, 255, 255) in {c for _n, c in title}
+    kicker = {c for _n, c in image.crop((160, 55, 700, 95)).getcolors(1 << 16)}
+    assert (255, 255, 255) not in kicker and any(min(c) > 200 for c in kicker)  # lighter, not white
+    plain = pixels(social.Card("Мәлімдеме")).getpixel((5, 5))
+    assert plain == social.BACKGROUND
+
+    def covered(text):
+        return sum(n for n, c in pixels(social.Card(text)).crop((80, 170, 1120, 630)).getcolors(1 << 16)
+                   if c != social.BACKGROUND)
+
+    assert covered("Мәлімдеме " * 6) > 3 * covered("Мәлімдеме")
+
+
 def test_two_builds_draw_the_same_bytes(tmp_path):
     project = copy_project(tmp_path)
     first = build(project, project / "one", SITE_URL)

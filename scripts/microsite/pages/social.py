@@ -7,9 +7,12 @@ folder keyed by their texts: a rebuild draws only what changed.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +40,7 @@ def image_path(source: str, lang: str) -> str:
     return f"assets/social/{lang}/{source.removesuffix('.md')}.png"
 
 
+@functools.lru_cache(maxsize=None)
 def _font(kind: str, size: int, font_dir: Path):
     from PIL import ImageFont
     path = font_dir / FONTS[kind]
@@ -67,31 +71,44 @@ def _lines(draw, text: str, font, width: int, most: int) -> list[str]:
     return lines
 
 
+# The card is drawn in shades of one ink on the background: an 8-bit image whose value is how
+# much white covers the background, shown through a palette from the background to white. A
+# palette PNG is a third of the bytes of an RGB one to compress: 6 against 15 ms a card, 21
+# against 45 KB (measured on a statement's card), and a clean clone draws one per page and
+# language. The kicker and the date are a lighter shade of the same ink.
+WHITE, LIGHT = 255, 215
+
+
+def palette(background: tuple[int, int, int]) -> list[int]:
+    """Value v of the drawing → the background mixed with v/255 of white."""
+    return [round(b + (255 - b) * v / 255) for v in range(256) for b in background]
+
+
 def draw(card: Card, font_dir: Path = FONT_DIR) -> bytes:
     from PIL import Image, ImageDraw
     colour = tuple(int(card.accent[i:i + 2], 16) for i in (1, 3, 5)) if card.accent else BACKGROUND
-    image = Image.new("RGB", SIZE, colour)
+    image = Image.new("L", SIZE, 0)
     pen = ImageDraw.Draw(image)
     margin = 80
     # The site's mark: three joined circles, as in the logo.
     for cx, cy in ((margin + 17, 75), (margin + 41, 75), (margin + 29, 95)):
-        pen.ellipse((cx - 17, cy - 17, cx + 17, cy + 17), outline="white", width=5)
+        pen.ellipse((cx - 17, cy - 17, cx + 17, cy + 17), outline=WHITE, width=5)
     kicker = _font("bold", 30, font_dir)
     for i, line in enumerate(_lines(pen, card.kicker, kicker, SIZE[0] - 2 * margin - 80, 2)):
-        pen.text((margin + 80, 55 + i * 38), line, font=kicker, fill=(220, 225, 255))
+        pen.text((margin + 80, 55 + i * 38), line, font=kicker, fill=LIGHT)
     size = 64 if len(card.title) < 90 else 52
     title = _font("bold", size, font_dir)
     lines = _lines(pen, card.title, title, SIZE[0] - 2 * margin, 5 if size == 52 else 4)
     y = 170
     for line in lines:
-        pen.text((margin, y), line, font=title, fill="white")
+        pen.text((margin, y), line, font=title, fill=WHITE)
         y += int(size * 1.22)
     if card.date:
-        pen.text((margin, SIZE[1] - 90), card.date, font=_font("regular", 34, font_dir), fill=(220, 225, 255))
+        pen.text((margin, SIZE[1] - 90), card.date, font=_font("regular", 34, font_dir), fill=LIGHT)
+    image.putpalette(palette(colour), "RGB")  # now a palette image
     out = io.BytesIO()
-    # No text chunks, no time: the same bytes each time. zlib's default level, not `optimize`:
-    # measured on a card, 16 ms against 50 ms for 5% more bytes (39 against 37 KB); a clean
-    # clone draws one per page and language, so this was most of a large site's build.
+    # No text chunks, no time: the same bytes each time. zlib's default level, not `optimize`
+    # (three times slower for 5% fewer bytes).
     image.save(out, format="PNG")
     return out.getvalue()
 
@@ -111,15 +128,21 @@ def images(cards: dict[str, Card], cache: Path, font_dir: Path = FONT_DIR) -> di
     and the tools)."""
     cache.mkdir(parents=True, exist_ok=True)
     tools = _tools_digest(font_dir)
-    out = {}
+    out, missing = {}, {}
     for path, card in cards.items():
         texts = json.dumps(card.__dict__, ensure_ascii=False, sort_keys=True).encode()
         cached = cache / f"{hashlib.sha256(tools + texts).hexdigest()}.png"
         if cached.is_file():
             out[path] = cached.read_bytes()
         else:
-            out[path] = draw(card, font_dir)
-            cached.write_bytes(out[path])
+            missing[path] = (card, cached)
+    # Threads, not processes: Pillow lets go of the interpreter while it compresses (most of a
+    # card's time), so a clean clone's thousands of cards take every core.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        drawn = pool.map(lambda card: draw(card, font_dir), [card for card, _ in missing.values()])
+        for (path, (_card, cached)), png in zip(missing.items(), drawn):
+            out[path] = png
+            cached.write_bytes(png)
     return out
 
 
