@@ -266,11 +266,21 @@ class Site:
     def _events_index(self) -> dict[str | None, list[Event]]:
         return _by_coalition(self.events.values(), lambda e: e.date)
 
+    @cached_property
+    def _statements_by_title(self) -> dict[str, tuple[int, Statement]]:
+        """Each statement title (spaces collapsed) → the first statement with it, and its rank."""
+        out: dict[str, tuple[int, Statement]] = {}
+        for n, s in enumerate(self.statements.values()):
+            for x in s.texts.values():
+                out.setdefault(" ".join(x.title.split()), (n, s))
+        return out
+
     def statement_titled(self, title: Text) -> Statement | None:
-        """The site's own statement a source names by its title (in either language), if any."""
-        wanted = {" ".join(x.split()) for x in (title.kk, title.ru) if x}
-        return next((s for s in self.statements.values()
-                     if wanted & {" ".join(x.title.split()) for x in s.texts.values()}), None)
+        """The site's own statement a source names by its title (in either language), if any:
+        of several, the first in the site's order."""
+        found = [self._statements_by_title.get(" ".join(x.split())) for x in (title.kk, title.ru) if x]
+        found = [f for f in found if f]
+        return min(found, key=lambda f: f[0])[1] if found else None
 
     def declaration_of(self, coalition_id: str) -> Statement | None:
         return next((s for s in self.statements_of(coalition_id) if s.kind == "declaration"), None)
