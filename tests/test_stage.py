@@ -101,3 +101,24 @@ def test_the_engine_publishes_nothing_through_a_link(tmp_path):
     published = [p for p in site.rglob("*")] if site.exists() else []
     assert not any(b"must-not-leak" in p.read_bytes() for p in published if p.is_file())
     assert not (site / "index.html").exists()
+
+
+def test_write_tree_with_what_it_wrote_last_reads_nothing_back(tmp_path):
+    """A preview keeps the trees it wrote: unchanged files are neither read nor written, stale
+    ones (and folders left empty) removed, and a failed write forgets, to compare with disk."""
+    target, written = tmp_path / "out", {}
+    assert write_tree({"a.md": b"one", "d/e/b.md": b"two", "d/c.md": b"c"}, target, written) == 3
+    assert written == {"a.md": b"one", "d/e/b.md": b"two", "d/c.md": b"c"}
+    (target / "a.md").write_bytes(b"changed behind its back")  # not read back: the memory decides
+    before = os.stat(target / "d/c.md").st_mtime_ns
+    assert write_tree({"a.md": b"one", "d/c.md": b"c", "n.md": b"new"}, target, written) == 1
+    assert os.stat(target / "d/c.md").st_mtime_ns == before
+    assert (target / "a.md").read_bytes() == b"changed behind its back"
+    assert not (target / "d/e").exists() and (target / "n.md").read_bytes() == b"new"
+    (target / "n.md").unlink()
+    (target / "n.md").mkdir()  # a folder where a file must go: the write fails
+    with pytest.raises(OSError):
+        write_tree({"a.md": b"one", "n.md": b"newer"}, target, written)
+    assert written == {}
+    (target / "n.md").rmdir()
+    assert write_tree({"a.md": b"one", "n.md": b"newer"}, target, written) == 2  # compared with disk

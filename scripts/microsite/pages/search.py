@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..content.model import DEFAULT_LANG, LANGS
+from ..pages import output
 from ..pages.fold import FOLD, fold_ru
 from ..pages.paths import lang_root
 from ..pages.stem_kk import KEY_RULES, RULES
@@ -111,7 +112,6 @@ def shard(index: dict, lang: str, base: str, overviews: frozenset[str] = frozens
     added to their first document.
     """
     heroes = heroes or {}
-    key = KEYS[lang]
     separator = index["config"].get("separator", DEFAULT_SEPARATOR)
     pages: dict[str, list[dict]] = {}
     for doc in index["docs"]:
@@ -126,22 +126,9 @@ def shard(index: dict, lang: str, base: str, overviews: frozenset[str] = frozens
         if overview:
             docs = [{**docs[0], "boost": OVERVIEW_BOOST}, *docs[1:]]
         files[f"p/{n}.json"] = docs
-        counts = Counter(map(key, (w for doc in docs for w in words(doc["text"], separator))))
-        weights = defaultdict(int, {k: min(n, MAX_TF) for k, n in counts.items()})
-        # The page's title and its short name (a landing page's hero): a word of a short title
-        # says more than one of a long title («Коалиции» is the list of coalitions; «Контакты —
-        # Народная коалиция» one coalition's sub-page).
-        for title in (docs[0]["title"], short_name):
-            title_words = words(title, separator)
-            weight = round(2 * IN_TITLE / (1 + len(title_words))) + (OVERVIEW_TITLE if overview else 0)
-            for k in {key(w) for w in title_words}:
-                weights[k] += weight
-        for doc in docs[1:]:  # the page's sections
-            for k in {key(w) for w in words(doc["title"], separator)}:
-                weights[k] += IN_SECTION_TITLE
-        for k, weight in weights.items():
-            if len(k) >= PREFIX:
-                postings[k][n] = weight
+        texts = tuple((doc["title"], doc["text"]) for doc in docs)
+        for k, weight in _weights(lang, separator, overview, short_name, texts).items():
+            postings[k][n] = weight
     shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for k in sorted(postings):
         best = sorted(postings[k].items(), key=lambda item: (-item[1], item[0]))[:POSTINGS]
@@ -155,6 +142,27 @@ def shard(index: dict, lang: str, base: str, overviews: frozenset[str] = frozens
                          "words": lang == "ru"}}
     small = {**index, "config": config, "docs": []}
     return small, files
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a preview shards again after each save: pages unchanged
+def _weights(lang: str, separator: str, overview: bool, short_name: str,
+             texts: tuple[tuple[str, str], ...]) -> dict[str, int]:
+    """A page's weight for each key of its words; `texts`: (title, text) of its documents."""
+    key = KEYS[lang]
+    counts = Counter(map(key, (w for _title, text in texts for w in words(text, separator))))
+    weights = defaultdict(int, {k: min(n, MAX_TF) for k, n in counts.items()})
+    # The page's title and its short name (a landing page's hero): a word of a short title
+    # says more than one of a long title («Коалиции» is the list of coalitions; «Контакты —
+    # Народная коалиция» one coalition's sub-page).
+    for title in (texts[0][0], short_name):
+        title_words = words(title, separator)
+        weight = round(2 * IN_TITLE / (1 + len(title_words))) + (OVERVIEW_TITLE if overview else 0)
+        for k in {key(w) for w in title_words}:
+            weights[k] += weight
+    for title, _text in texts[1:]:  # the page's sections
+        for k in {key(w) for w in words(title, separator)}:
+            weights[k] += IN_SECTION_TITLE
+    return {k: weight for k, weight in weights.items() if len(k) >= PREFIX}
 
 
 def _dump(data) -> str:
@@ -175,19 +183,16 @@ def write_indexes(site_dir: Path, lunr_langs: dict[str, list[str]],
     for prefix, part in split(merged, lunr_langs).items():
         lang = next(lang for lang in LANGS if lang_root(lang) == prefix)
         folder = site_dir / prefix / "search"
-        for stale in ("s", "p"):   # a rebuild over an old site (`mkdocs serve`)
-            for old in (folder / stale).glob("*.json"):
-                old.unlink()
         here = {_page_path(url[len(prefix):]): text for url, text in (heroes or {}).items() if _lang_of(url) == lang}
         small, files = shard(part, lang, prefix, overviews, here)
-        for sub in ("s", "p"):
-            (folder / sub).mkdir(parents=True, exist_ok=True)
-        total = 0
-        for rel, data in {"search_index.json": small, **files}.items():
-            path = folder / rel
-            text = _dump(data)
-            path.write_text(text, encoding="utf-8")
-            total += len(text.encode("utf-8"))
+        texts = {rel: _dump(data).encode("utf-8") for rel, data in {"search_index.json": small, **files}.items()}
+        for sub in ("s", "p"):  # a rebuild over an old site (a preview): stale files go
+            for old in (folder / sub).glob("*.json"):
+                if f"{sub}/{old.name}" not in texts:
+                    old.unlink()
+        for rel, data in texts.items():
+            output.put(folder / rel, data)
+        total = sum(map(len, texts.values()))
         sizes[prefix + "search/"] = total
     return sizes
 

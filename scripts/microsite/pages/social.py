@@ -35,12 +35,15 @@ class Card:
     accent: str = ""     # #rrggbb, else the site's colour
 
 
+FOLDER = "assets/social"  # below the site's root (and the staged `shared/` tree): finish places it
+
+
 def image_path(source: str, lang: str) -> str:
     """``coalitions/kgi/index.md`` in kk → ``assets/social/kk/coalitions/kgi/index.png``."""
-    return f"assets/social/{lang}/{source.removesuffix('.md')}.png"
+    return f"{FOLDER}/{lang}/{source.removesuffix('.md')}.png"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache  # one font object per size: Pillow's font calls hold the interpreter lock
 def _font(kind: str, size: int, font_dir: Path):
     from PIL import ImageFont
     path = font_dir / FONTS[kind]

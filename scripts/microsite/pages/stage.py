@@ -89,26 +89,50 @@ def source_tree(site: Site, docs_dir: Path, site_url: str = "",
     return tree
 
 
-def write_tree(tree: dict[str, bytes], target: Path) -> int:
-    """Make `target` hold exactly `tree`; touch only what changed. Returns files written."""
-    written, folders = 0, set()
+def write_tree(tree: dict[str, bytes], target: Path, written: dict[str, bytes] | None = None) -> int:
+    """Make `target` hold exactly `tree`; touch only what changed. Returns files written.
+
+    `written`: what this process wrote into `target` last time (a preview's), kept up to date
+    here: files are then compared with it, not read back, and only its paths can be stale.
+    """
+    try:
+        return _write_tree(tree, target, written)
+    except BaseException:
+        if written is not None:
+            written.clear()  # unknown now: the next call compares with the files
+        raise
+
+
+def _write_tree(tree: dict[str, bytes], target: Path, written: dict[str, bytes] | None) -> int:
+    count, folders = 0, set()
+    known = written is not None and bool(written)
     for rel, content in tree.items():
         path = target / rel
-        if path.is_file() and path.read_bytes() == content:
+        if (written.get(rel) == content if known else path.is_file() and path.read_bytes() == content):
             continue
         if path.parent not in folders:  # once per folder, not per file: thousands of pages
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
         path.write_bytes(content)
-        written += 1
-    if target.is_dir():
+        count += 1
+    if known:
+        for rel in written.keys() - tree.keys():
+            (target / rel).unlink(missing_ok=True)
+            for folder in (target / rel).parents:
+                if folder == target or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+    elif target.is_dir():
         for path in sorted(target.rglob("*"), reverse=True):
             rel = path.relative_to(target).as_posix()
             if path.is_file() and rel not in tree:
                 path.unlink()
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
-    return written
+    if written is not None:
+        written.clear()
+        written.update(tree)
+    return count
 
 
 def checked_site(root: Path, data_dir: Path, docs_dir: Path, loader: Loader | None = None) -> Site:
@@ -138,12 +162,17 @@ def language_trees(tree: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
 
 def stage(data_dir: Path, docs_dir: Path, target: Path, site_url: str = "",
           preview: bool = False, repo: views.Repository = views.Repository(),
-          loader: Loader | None = None) -> tuple[Site, int]:
+          loader: Loader | None = None, written: dict[str, dict[str, bytes]] | None = None) -> tuple[Site, int]:
     """Validate (or trust a fresh `make validate`), render and write the trees below `target`;
-    returns the site and the number of files written."""
+    returns the site and the number of files written. A preview keeps its `loader` and the
+    trees it `written` (by folder) between calls: only what changed is read and written."""
     # Not just validated, or changed since: read and check everything (and stamp it, unfiltered:
     # a preview and a public build of the same files read the same stamp).
     site = checked_site(data_dir.parent, data_dir, docs_dir, loader)
     site = lifecycle.published(site, preview)
     trees = language_trees(source_tree(site, docs_dir, site_url, repo, target.parent / "social"))
-    return site, sum(write_tree(tree, target / name) for name, tree in trees.items())
+    if written is not None:
+        for name in trees:
+            written.setdefault(name, {})
+    return site, sum(write_tree(tree, target / name, written[name] if written is not None else None)
+                     for name, tree in trees.items())

@@ -22,12 +22,13 @@ from ...settings import Settings
 ENGINE_DIR = Path(".build") / "engine"  # below the project: the other languages' builds
 
 
-def staged(settings: Settings, loader: Loader | None = None):
+def staged(settings: Settings, loader: Loader | None = None, written: dict | None = None):
     """The first step; it leaves the stamp the engine's processes read the model from (instead
-    of checking everything again). Raises ContentErrors. Returns the published site."""
+    of checking everything again). Raises ContentErrors. Returns the published site. A preview
+    passes its `loader` and the trees it `written` (pages.stage.stage)."""
     root = settings.root
-    site, _written = stage(root / "data", root / "docs", settings.stage_dir, settings.site_url,
-                           settings.preview, settings.repo(), loader)
+    site, _count = stage(root / "data", root / "docs", settings.stage_dir, settings.site_url,
+                         settings.preview, settings.repo(), loader, written)
     return site
 
 

@@ -22,9 +22,10 @@ from ...checks import stamp
 from ...content.errors import ContentError, ContentErrors
 from ...content.model import DEFAULT_LANG, LANGS
 from ...messages import _, texts
-from ...pages import csp, finish, lifecycle, paths, sanitize, seo, views, words
+from ...pages import csp, finish, lifecycle, paths, sanitize, seo, social, views, words
 from ...pages.stage import SHARED, stage
 from ...settings import STAGE_DIR, Settings
+from . import templates
 
 log = get_plugin_logger(__name__)
 
@@ -84,6 +85,11 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             # Every problem, then stop: a site is never built from part of the content.
             raise PluginError("\n".join([str(err), *texts(_(
                 "the site was not built: fix the problems above (`make validate` lists them)"))])) from None
+        if self.config.staged:
+            # `finish` writes the sitemaps; the site's 404 page is the default language's.
+            config.theme.static_templates.discard("sitemap.xml")
+            if self.lang != DEFAULT_LANG:
+                config.theme.static_templates.discard("404.html")
         config.docs_dir = str(self.stage_dir / self.lang)
         config.theme["language"] = self.lang
         config.site_name = words.t(self.lang, "site.name")
@@ -107,11 +113,16 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         shared = self.stage_dir / SHARED
         for path in sorted(shared.rglob("*")):
             rel = path.relative_to(shared).as_posix()
+            if rel.startswith(social.FOLDER + "/"):
+                continue  # share images: `finish` places them (no page links them)
             if path.is_file() and out.get_file_from_path(rel) is None:
                 out.append(File(rel, str(shared), config.site_dir, config.use_directory_urls))
         return out
 
     def on_env(self, env, config, files):
+        # MkDocs makes a new environment for every build: a preview's builds (worker.py) reuse
+        # the templates compiled by the first, instead of compiling them again (0.3 s a build).
+        env.bytecode_cache = templates.COMPILED
         # Engine-free data the templates print: Open Graph locales; the 404 page's words.
         env.globals.update(og_locales=seo.OG_LOCALE, ui=words.UI, not_found_langs=LANGS,
                            not_found_roots={lang: paths.lang_root(lang) or "./" for lang in LANGS},

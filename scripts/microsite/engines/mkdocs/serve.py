@@ -31,6 +31,7 @@ class Preview:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.loader = Loader(settings.root / "data", settings.root / "docs")  # re-reads what changed
+        self.written: dict[str, dict[str, bytes]] = {}  # the staged trees: rewrites what changed
         self.site_dir = settings.root / PREVIEW_DIR
         self.outputs = outputs(settings, self.site_dir, ENGINES_DIR)
         self.workers = {lang: subprocess.Popen(
@@ -41,7 +42,7 @@ class Preview:
     def build(self) -> bool:
         started = time.perf_counter()
         try:
-            site = staged(self.settings, self.loader)
+            site = staged(self.settings, self.loader, self.written)
         except (ContentError, ContentErrors) as err:
             print(err, file=sys.stderr)
             return False
@@ -56,7 +57,7 @@ class Preview:
             link = self.site_dir / prefix
             if prefix and not link.is_symlink():  # the default language's first build cleaned it
                 link.symlink_to(out / prefix, target_is_directory=True)
-        finish.finish(self.site_dir, self.settings.stage_dir, site, self.settings)  # `staged`: published
+        finish.finish(self.site_dir, self.settings.stage_dir, site, self.settings, self.written)  # `staged`: published
         say(_("preview built in {seconds} s", seconds=f"{time.perf_counter() - started:.2f}"))
         return True
 
