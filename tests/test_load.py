@@ -260,3 +260,43 @@ def test_two_processes_read_what_one_process_reads(tmp_path, monkeypatch):
     monkeypatch.setattr(load, "PARALLEL_FROM", 2)
     assert read() == alone and len(alone[1]) > 30 and alone[2]
     assert forks == [1]
+
+
+def test_a_saved_loader_checks_again_only_what_changed_since(tmp_path):
+    """`make validate` keeps what it checked (`Loader.save`); the next run (`Loader.restored`)
+    reads and checks again only the files changed since, with the same problems a fresh
+    reading finds."""
+    project = copy_project(tmp_path)
+    saved = project / ".build" / "checked"
+    first = Loader(project / "data", project / "docs")
+    good = first.site()
+    first.save(saved)
+    member = project / "data" / "members" / "abadan.yml"
+    original = member.read_text()
+    member.write_text(original.replace('kk: "Абадан жастар қозғалысы"', 'kk: "TODO"'))
+    again = Loader.restored(project / "data", project / "docs", saved)
+    assert again.restored_from == saved
+    assert reading(again) == fresh(project) and again.parsed == ["data/members/abadan.yml"]
+    assert [(p.path, p.line) for p in again.read()[1]] == [("data/members/abadan.yml", 5)]
+    member.write_text(original)
+    assert again.site() == good and again.parsed == ["data/members/abadan.yml"]
+
+
+def test_a_saved_loader_of_other_code_or_damaged_is_not_trusted(tmp_path):
+    project = copy_project(tmp_path)
+    saved = project / ".build" / "checked"
+    loader = Loader(project / "data", project / "docs")
+    loader.site()
+    loader.save(saved)
+    data = saved.read_bytes()
+    header, rest = data.split(b"\n", 1)
+    for damaged in (b"0" * 64 + header[64:] + b"\n" + rest,   # written by other code
+                    header + b"\n" + rest[: len(rest) // 2],  # cut short
+                    b"\x00\xff" * 100):                        # not ours at all
+        saved.write_bytes(damaged)
+        again = Loader.restored(project / "data", project / "docs", saved)
+        assert again.restored_from is None and again.files == {}
+        assert reading(again) == fresh(project) and len(again.parsed) == len(again.files) > 40
+    other = Loader(project / "data", tmp_path / "elsewhere")  # other folders: not these checks
+    loader.save(saved)
+    assert Loader.restored(other.data_dir, other.docs_dir, saved).restored_from is None

@@ -311,3 +311,25 @@ def test_formula_names_are_accepted_and_left_to_the_csv_writer(tmp_path):
     project = overlay("csv-formula-names", copy_project(tmp_path))
     site, problems = read_site(project / "data", project / "docs")
     assert problems == [] and site.members["csv-formula-names"].name.kk.startswith("=HYPERLINK(")
+
+
+def test_validate_again_reads_only_what_changed_and_finds_the_same(tmp_path):
+    """The second `make validate` reads what the first kept (.build/checked): a file broken
+    since is reported at its line as a first run reports it, and mended is accepted."""
+    project = copy_project(tmp_path)
+
+    def validate():
+        return subprocess.run([sys.executable, "-m", "microsite", "--root", str(project), "validate"],
+                              capture_output=True, text=True, timeout=60)
+
+    assert validate().returncode == 0 and (project / ".build" / "checked").is_file()
+    member = project / "data" / "members" / "abadan.yml"
+    original = member.read_text(encoding="utf-8")
+    member.write_text(original.replace("type:", "tyep:"), encoding="utf-8")
+    warm = validate()
+    (project / ".build" / "checked").unlink()
+    cold = validate()
+    assert warm.returncode == cold.returncode == 1
+    assert warm.stderr.startswith("data/members/abadan.yml:") and warm.stderr == cold.stderr
+    member.write_text(original, encoding="utf-8")
+    assert validate().returncode == 0

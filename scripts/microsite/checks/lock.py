@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 from ..content.errors import ContentError, ContentErrors
-from ..content.load import Reader, read_site
+from ..content.load import Loader, Reader, read_site
 from ..content.model import PUBLISHED_STATUSES, Site, Statement, StatementText
 from ..content.yamlsrc import parse
 from ..messages import N_, _, say
@@ -144,10 +144,12 @@ class Lines:
         return doc.where(where, key=len(where) == 1)
 
 
-def validated(root: Path, warnings: list[ContentError] | None = None) -> tuple[Site, list[ContentError]]:
+def validated(root: Path, warnings: list[ContentError] | None = None,
+              loader: Loader | None = None) -> tuple[Site, list[ContentError]]:
     """`make validate`: every problem in the content, then, only when there is none (with broken
-    content, what is adopted cannot be known), every adopted fact changed against the lock."""
-    site, found = read_site(root / "data", root / "docs", warnings)
+    content, what is adopted cannot be known), every adopted fact changed against the lock.
+    `loader`: one holding earlier checks (Loader.restored)."""
+    site, found = (loader or Loader(root / "data", root / "docs")).read(warnings)
     return site, found or check(site, root)
 
 

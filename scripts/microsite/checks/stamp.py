@@ -9,6 +9,7 @@ passed: any change means a full check again.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -32,6 +33,15 @@ def _files(base: Path, suffix: str = "") -> list[tuple[str, str]]:
                   for n in sorted(names)
                   if n.endswith(suffix) and not os.path.islink(os.path.join(folder, n))]
     return found
+
+
+@functools.cache
+def code_digest() -> str:
+    """Of this package's code: what was checked by other code is checked again."""
+    h = hashlib.sha256()
+    for rel, path in _files(CODE, ".py"):
+        h.update(rel.encode("utf-8", "surrogateescape") + b"\0" + Path(path).read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def digest(data_dir: Path, docs_dir: Path) -> str:

@@ -8,19 +8,21 @@ any problem remains, so the build never publishes half the content.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import hashlib
 import os
 import pickle
 import re
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..checks import files, hygiene, schema, validate
+from ..checks import files, hygiene, schema, stamp, validate
 from ..content.errors import ContentError, ContentErrors
 from ..content.model import (
     Coalition,
@@ -46,6 +48,7 @@ from ..pages import paths
 FOLDERS = {"coalitions": "coalition", "members": "member", "events": "event"}
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/{kind}.schema.json"
 ALLOWED_WORDS = "allowed-words.yml"
+CHECKED = Path(".build") / "checked"  # below the project: what `make validate` checked (Loader.save)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 STATEMENT_FILE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.(kk|ru)\.md$")
 
@@ -409,6 +412,42 @@ class Loader:
         self.reads = self.parses = 0          # files read (again) / read and checked, in all calls
         self.links: frozenset[str] = frozenset()  # symbolic links found by the last call
         self.started = 0                      # when the last call began (time.time_ns)
+        self.restored_from: Path | None = None  # the file `restored` read the checks from
+
+    @classmethod
+    def restored(cls, data_dir: Path, docs_dir: Path, saved: Path) -> Loader:
+        """A loader holding what an earlier process checked and `save`d at `saved` (nothing if
+        it is missing, damaged, or was made by other code, another Python or other folders):
+        `make validate` after one edit checks that file again, not all of them."""
+        loader = cls(data_dir, docs_dir)
+        try:
+            with saved.open("rb") as file:
+                if file.readline() != loader._saved_header():
+                    return loader
+                with _no_collector():
+                    files, context = pickle.load(file)
+        except FileNotFoundError:
+            return loader
+        except Exception:  # noqa: BLE001 — a damaged file only means checking everything
+            return loader
+        # Unpickled only after the header matched: the file is this project's own, written in
+        # its build folder (git-ignored) by the code the header names (as checks/stamp.py).
+        loader.files, loader.context, loader.restored_from = files, context, saved
+        return loader
+
+    def save(self, path: Path) -> None:
+        """Keep what was checked for the next process (`restored`); written whole or not at all."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + f".{os.getpid()}")
+        with partial.open("wb") as file:
+            file.write(self._saved_header())
+            with _no_collector():
+                pickle.dump((self.files, self.context), file, pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)
+
+    def _saved_header(self) -> bytes:
+        return f"{stamp.code_digest()} {sys.version} {self.data_dir} {self.docs_dir}".encode(
+            "utf-8", "surrogateescape").replace(b"\n", b" ") + b"\n"
 
     def site(self) -> Site:
         """The whole site, or `ContentErrors` listing every problem: never half of it."""
@@ -475,15 +514,8 @@ class Loader:
         for path in found.pages.values():
             order.append((path, "page", lambda reader, path=path: reader.page(path)))
 
-        # The collector's full passes over the documents read so far (a million objects at
-        # 4,000 members, none of them garbage) were a tenth of a first reading's time.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with _no_collector():
             current = self._current([item for item in order if isinstance(item, tuple)])
-        finally:
-            if collecting:
-                gc.enable()
         entries = iter(current.values())
         documents, kinds, local, mixups = {}, {}, {}, {}
         records: dict[str, dict] = {kind: {} for kind in FOLDERS.values()}
@@ -610,6 +642,20 @@ class Loader:
                        local={p: validate.local(d) for p, d in reader.documents.items()},
                        mixups={p: tuple(validate.mixups_in(d, reader.allowed_words))
                                for p, d in reader.documents.items()})
+
+
+@contextlib.contextmanager
+def _no_collector():
+    """The cyclic garbage collector paused: its full passes over the documents read so far (a
+    million objects at 4,000 members, none of them garbage) were a tenth of a first reading's
+    time, and two thirds of reading back what `Loader.save` kept."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 # A first reading of many files is shared with a second process (os.fork: the checks are CPU

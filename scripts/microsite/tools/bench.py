@@ -15,7 +15,8 @@ its adopted texts locked, and built three ways:
   layout that prints each page's title and content. It must render as many pages as the
   project does.
 
-Then, at the same scale: `make validate` alone, the first search query's transfer per language
+Then, at the same scale: `make validate` alone (as on a clean clone, and again after one file is
+saved), the first search query's transfer per language
 in headless Chromium (`bench_search`), and the preview's wait after one statement is edited
 (`bench_preview`). Each scale prints one table with the issue's targets beside the measures,
 and a last table checks that CPU per page stays flat across scales. The figures go to
@@ -40,6 +41,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.load import CHECKED
 from ..content.model import LANGS
 from .anchors import (  # noqa: F401 (bench.X for the tests)
     Pages,
@@ -99,7 +101,8 @@ class Measured:
     wall: dict[str, list[float]] = field(default_factory=dict)
     cpu: dict[str, list[float]] = field(default_factory=dict)
     peak_kb: dict[str, int] = field(default_factory=dict)
-    validate: list[float] = field(default_factory=list)
+    validate: list[float] = field(default_factory=list)        # with nothing kept: a clean clone's
+    validate_again: list[float] = field(default_factory=list)  # after one file saved, as editors run it
     preview: float | None = None
     first_query: dict = field(default_factory=dict)   # engine → language → bench_search.Transfer
     own: tuple[float, float] | None = None
@@ -144,6 +147,7 @@ class Measured:
             "build_cpu_s": {e: round(self.cpu_s(e), 3) for e in ENGINES},
             "build_cpu_per_page_ms": round(self.cpu_per_page_ms(), 3),
             "validate_s": round(statistics.median(self.validate), 3),
+            "validate_again_s": round(statistics.median(self.validate_again), 3),
             "preview_s": None if self.preview is None else round(self.preview, 3),
             "search_first_query_kb": {lang: round(t.gzip / 1024, 1)
                                       for lang, t in self.first_query.get("project", {}).items()} or None,
@@ -173,7 +177,15 @@ def measure_scale(scale: Scale, work: Path, runs: int, search: bool, preview: bo
         project = shutil.copytree(source, here / "project")  # a fresh clone: no staged tree, no caches
         log(f"{scale}: run {n}: the project's build")
         measured.add("project", run_all(build_commands(project, here / "site"), project), pages_of(here / "site"))
+        # `make validate` as on a clean clone (the build's own run kept its checks: dropped),
+        # then again after one member file is saved (what an editor waits for).
+        (project / CHECKED).unlink(missing_ok=True)
         measured.validate.append(run(validate_command(project), project).wall)
+        saved = min((project / "data" / "members").glob("*.yml"))
+        original = saved.read_bytes()
+        saved.write_bytes(original + b"# saved again\n")
+        measured.validate_again.append(run(validate_command(project), project).wall)
+        saved.write_bytes(original)
         staged = staged_pages(project, here / "staged")
         staged_count = sum(1 for _ in staged.rglob("*.md"))
         log(f"{scale}: run {n}: plain Material + i18n ({staged_count} pages)")
@@ -251,8 +263,9 @@ def table(m: Measured) -> str:
             rows.append(row(f"first search query, {lang} (gzip)",
                             f"{kb(first['project'].gzip)} ({first['project'].files} files)",
                             kb(first["material_i18n"].gzip) if "material_i18n" in first else "—", "—"))
-    rows.append(row("`make validate`", f"{statistics.median(m.validate):.2f} s", "", "", "",
-                    f"≤ {MAX_VALIDATE_S} s", verdict(t["validate_s"])))
+    rows.append(row("`make validate` (clean clone: nothing kept)", f"{statistics.median(m.validate):.2f} s",
+                    "", "", "", f"≤ {MAX_VALIDATE_S} s", verdict(t["validate_s"])))
+    rows.append(row("`make validate` again, one file saved since", f"{statistics.median(m.validate_again):.2f} s"))
     if m.preview is not None:
         rows.append(row("preview: wait after one statement edit", f"{m.preview:.2f} s", "", "", "",
                         f"≤ {MAX_PREVIEW_S:g} s", verdict(t["preview_s"])))

@@ -9,7 +9,7 @@ import time
 
 from ..checks import lock, stamp
 from ..content.errors import ContentError, ContentErrors, ContentWarning
-from ..content.load import load_site
+from ..content.load import CHECKED, Loader, load_site
 from ..messages import N_, _, everyone, say, texts
 from ..tools import new, status
 
@@ -47,7 +47,11 @@ def validate(args) -> int:
     started = time.perf_counter()
     before = stamp.digest(args.root / "data", args.root / "docs")  # of the bytes about to be checked
     warnings: list = []
-    site, problems = lock.validated(args.root, warnings)
+    # What the last run checked, kept: only the files changed since are read and checked again.
+    loader = Loader.restored(args.root / "data", args.root / "docs", args.root / CHECKED)
+    site, problems = lock.validated(args.root, warnings, loader)
+    if loader.parsed or not loader.restored_from:
+        loader.save(args.root / CHECKED)
     # Warnings first: probably wrong, but may be right; shown, never failing the build.
     for problem in [*warnings, *problems]:
         print(problem, file=sys.stderr)

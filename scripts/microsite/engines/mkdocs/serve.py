@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.livereload import LiveReloadServer
 
 from ...content.errors import ContentError, ContentErrors
-from ...content.load import Loader
+from ...content.load import CHECKED, Loader
 from ...messages import _, say
 from ...pages import finish, paths
 from ...settings import Settings
@@ -30,7 +30,8 @@ WATCHED = ("data", "docs", "overrides", "mkdocs.yml", "statements.lock.json")
 class Preview:
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.loader = Loader(settings.root / "data", settings.root / "docs")  # re-reads what changed
+        # Re-reads what changed, starting from what `make validate` kept (it runs first).
+        self.loader = Loader.restored(settings.root / "data", settings.root / "docs", settings.root / CHECKED)
         self.written: dict[str, dict[str, bytes]] = {}  # the staged trees: rewrites what changed
         self.site_dir = settings.root / PREVIEW_DIR
         self.outputs = outputs(settings, self.site_dir, ENGINES_DIR)
