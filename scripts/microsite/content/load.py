@@ -426,9 +426,7 @@ class Loader:
                     return loader
                 with _no_collector():
                     files, context = pickle.load(file)
-        except FileNotFoundError:
-            return loader
-        except Exception:  # noqa: BLE001 — a damaged file only means checking everything
+        except Exception:  # noqa: BLE001 — missing or damaged only means checking everything
             return loader
         # Unpickled only after the header matched: the file is this project's own, written in
         # its build folder (git-ignored) by the code the header names (as checks/stamp.py).
