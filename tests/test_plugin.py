@@ -96,3 +96,37 @@ def test_languages_are_built_at_once_and_assembled(tmp_path):
     assert '<html lang="kk"' in (sites[0] / "index.html").read_text(encoding="utf-8")
     same = subprocess.run(["diff", "-r", str(sites[0]), str(sites[1])], capture_output=True, text=True)
     assert same.returncode == 0, same.stdout[:2000]
+
+
+def test_preview_builds_once_per_save_and_finishes_beside_the_pages(tmp_path):
+    """`make serve` is told of saves by the system: its own readings of the content (every
+    build reads it) start no build, one save starts one; the page shows the change when the
+    engines are done, and `finish` (here: the search index) follows."""
+    project = copy_project(tmp_path)
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen([sys.executable, "-m", "microsite", "serve", "--port", str(port)],
+                              cwd=project, env={**os.environ, "PREVIEW": "true"}, stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        url = f"{base}ru/statements/kgi-founding/"
+        assert wait_for(url, "</html>", 90) is not None, "the preview did not start"
+        assert wait_for(f"{base}admin/", "</html>", 30) is not None
+        time.sleep(2)
+        assert (tmp_path / "serve.log").read_text().count("Detected file changes") == 0
+        statement = project / "docs" / "statements" / "kgi-founding.ru.md"
+        statement.write_text(statement.read_text(encoding="utf-8") + "\nАбзацпроверкипоиска.\n", encoding="utf-8")
+        assert wait_for(url, "Абзацпроверкипоиска.", 30) is not None, "the statement's change did not show"
+        index = project / ".build" / "engine-preview" / "ru" / "ru" / "search" / "p"
+        for _ in range(100):
+            if any("Абзацпроверкипоиска" in p.read_text(encoding="utf-8") for p in index.glob("*.json")):
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the search index did not follow the change")
+        time.sleep(2)
+        assert (tmp_path / "serve.log").read_text().count("Detected file changes") == 1
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()

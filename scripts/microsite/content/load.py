@@ -8,12 +8,9 @@ any problem remains, so the build never publishes half the content.
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import hashlib
 import os
-import pickle
 import re
 import sys
 import threading
@@ -23,6 +20,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..checks import files, hygiene, schema, stamp, validate
+from ..content import pickled
 from ..content.errors import ContentError, ContentErrors
 from ..content.model import (
     Coalition,
@@ -424,8 +422,7 @@ class Loader:
             with saved.open("rb") as file:
                 if file.readline() != loader._saved_header():
                     return loader
-                with _no_collector():
-                    files, context = pickle.load(file)
+                files, context = pickled.loads(file.read())
         except Exception:  # noqa: BLE001 — missing or damaged only means checking everything
             return loader
         # Unpickled only after the header matched: the file is this project's own, written in
@@ -439,8 +436,7 @@ class Loader:
         partial = path.with_name(path.name + f".{os.getpid()}")
         with partial.open("wb") as file:
             file.write(self._saved_header())
-            with _no_collector():
-                pickle.dump((self.files, self.context), file, pickle.HIGHEST_PROTOCOL)
+            file.write(pickled.dumps((self.files, self.context)))
         os.replace(partial, path)
 
     def _saved_header(self) -> bytes:
@@ -512,7 +508,7 @@ class Loader:
         for path in found.pages.values():
             order.append((path, "page", lambda reader, path=path: reader.page(path)))
 
-        with _no_collector():
+        with pickled.collector_paused():  # the documents read so far are no garbage
             current = self._current([item for item in order if isinstance(item, tuple)])
         entries = iter(current.values())
         documents, kinds, local, mixups = {}, {}, {}, {}
@@ -612,8 +608,7 @@ class Loader:
             status = 1
             try:
                 os.close(reading)
-                data = pickle.dumps([(item[0], self._check_one(*item[1:])) for item in stale[:share]],
-                                    pickle.HIGHEST_PROTOCOL)
+                data = pickled.dumps([(item[0], self._check_one(*item[1:])) for item in stale[:share]])
                 with os.fdopen(writing, "wb") as pipe:
                     pipe.write(data)
                 status = 0
@@ -624,7 +619,7 @@ class Loader:
         with os.fdopen(reading, "rb") as pipe:
             data = pipe.read()
         _pid, status = os.waitpid(pid, 0)
-        theirs = pickle.loads(data) if status == 0 else None
+        theirs = pickled.loads(data) if status == 0 else None
         if theirs is None:  # the child failed: its share is done here, as it would have been
             theirs = [(item[0], self._check_one(*item[1:])) for item in stale[:share]]
         return theirs + mine
@@ -640,20 +635,6 @@ class Loader:
                        local={p: validate.local(d) for p, d in reader.documents.items()},
                        mixups={p: tuple(validate.mixups_in(d, reader.allowed_words))
                                for p, d in reader.documents.items()})
-
-
-@contextlib.contextmanager
-def _no_collector():
-    """The cyclic garbage collector paused: its full passes over the documents read so far (a
-    million objects at 4,000 members, none of them garbage) were a tenth of a first reading's
-    time, and two thirds of reading back what `Loader.save` kept."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 # A first reading of many files is shared with a second process (os.fork: the checks are CPU

@@ -37,7 +37,7 @@ def staged_pages(stage_dir: Path, lang: str, tree: dict[str, bytes] | None = Non
 
 
 def finish(site_dir: Path, stage_dir: Path, site: Site, settings: Settings,
-           trees: dict[str, dict[str, bytes]] | None = None) -> dict[str, int]:
+           trees: dict[str, dict] | None = None) -> dict[str, int]:
     """Writes sitemaps (with an address), search indexes and /admin/ (each file only if it
     changed); returns the indexes' sizes. `trees`: the staged trees, if kept in memory."""
     site_url = settings.site_url

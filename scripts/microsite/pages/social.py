@@ -126,26 +126,25 @@ def _tools_digest(font_dir: Path) -> bytes:
     return digest.digest()
 
 
-def images(cards: dict[str, Card], cache: Path, font_dir: Path = FONT_DIR) -> dict[str, bytes]:
-    """{image path: PNG bytes} for every card, drawn or read from the cache (keyed by the texts
-    and the tools)."""
+def images(cards: dict[str, Card], cache: Path, font_dir: Path = FONT_DIR) -> dict[str, Path]:
+    """{image path: its file in the cache} for every card, drawn if not there yet. The cache's
+    files are named by the texts and the tools: the same name is the same bytes, so a preview
+    compares names, not thousands of images."""
     cache.mkdir(parents=True, exist_ok=True)
     tools = _tools_digest(font_dir)
     out, missing = {}, {}
     for path, card in cards.items():
         texts = json.dumps(card.__dict__, ensure_ascii=False, sort_keys=True).encode()
-        cached = cache / f"{hashlib.sha256(tools + texts).hexdigest()}.png"
-        if cached.is_file():
-            out[path] = cached.read_bytes()
-        else:
-            missing[path] = (card, cached)
+        out[path] = cached = cache / f"{hashlib.sha256(tools + texts).hexdigest()}.png"
+        if not cached.is_file():
+            missing[cached] = card
     # Threads, not processes: Pillow lets go of the interpreter while it compresses (most of a
     # card's time), so a clean clone's thousands of cards take every core.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        drawn = pool.map(lambda card: draw(card, font_dir), [card for card, _ in missing.values()])
-        for (path, (_card, cached)), png in zip(missing.items(), drawn):
-            out[path] = png
-            cached.write_bytes(png)
+        for cached, png in zip(missing, pool.map(lambda card: draw(card, font_dir), missing.values())):
+            partial = cached.with_name(f"{cached.name}.{os.getpid()}")
+            partial.write_bytes(png)
+            partial.replace(cached)  # whole or not at all: the name promises these bytes
     return out
 
 

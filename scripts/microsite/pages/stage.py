@@ -24,9 +24,13 @@ from ..pages import feeds, opendata, paths, render, social, views, words
 from ..pages.paths import split_lang
 from . import lifecycle
 
+# A staged file's content: its bytes, or a file whose name says its bytes (a share image in
+# social.py's cache), read only when it must be written.
+Content = bytes | Path
+
 
 def with_share_images(site: Site, generated: dict[str, str], cache: Path | None,
-                      font_dir: Path = social.FONT_DIR) -> dict[str, bytes]:
+                      font_dir: Path = social.FONT_DIR) -> dict[str, Content]:
     """The generated pages, each naming its share image (`og_image`), plus the images: the
     page's title, its coalition (or the network) and its date, in the page's language."""
     tree, cards = {}, {}
@@ -47,7 +51,7 @@ def with_share_images(site: Site, generated: dict[str, str], cache: Path | None,
 
 
 def source_tree(site: Site, docs_dir: Path, site_url: str = "",
-                repo: views.Repository = views.Repository(), social_cache: Path | None = None) -> dict[str, bytes]:
+                repo: views.Repository = views.Repository(), social_cache: Path | None = None) -> dict[str, Content]:
     """{relative path: content} of the whole tree to build (share images drawn only with a
     cache folder: the tests of the tree alone do not draw them)."""
     project = docs_dir.parent
@@ -89,7 +93,7 @@ def source_tree(site: Site, docs_dir: Path, site_url: str = "",
     return tree
 
 
-def write_tree(tree: dict[str, bytes], target: Path, written: dict[str, bytes] | None = None) -> int:
+def write_tree(tree: dict[str, Content], target: Path, written: dict[str, Content] | None = None) -> int:
     """Make `target` hold exactly `tree`; touch only what changed. Returns files written.
 
     `written`: what this process wrote into `target` last time (a preview's), kept up to date
@@ -103,17 +107,20 @@ def write_tree(tree: dict[str, bytes], target: Path, written: dict[str, bytes] |
         raise
 
 
-def _write_tree(tree: dict[str, bytes], target: Path, written: dict[str, bytes] | None) -> int:
+def _write_tree(tree: dict[str, Content], target: Path, written: dict[str, Content] | None) -> int:
     count, folders = 0, set()
     known = written is not None and bool(written)
     for rel, content in tree.items():
         path = target / rel
-        if (written.get(rel) == content if known else path.is_file() and path.read_bytes() == content):
+        if known and written.get(rel) == content:
+            continue
+        data = content.read_bytes() if isinstance(content, Path) else content
+        if not known and path.is_file() and path.read_bytes() == data:
             continue
         if path.parent not in folders:  # once per folder, not per file: thousands of pages
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
-        path.write_bytes(content)
+        path.write_bytes(data)
         count += 1
     if known:
         for rel in written.keys() - tree.keys():
@@ -150,10 +157,10 @@ def checked_site(root: Path, data_dir: Path, docs_dir: Path, loader: Loader | No
 SHARED = "shared"  # the folder of files of no language, beside one folder per language
 
 
-def language_trees(tree: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
+def language_trees(tree: dict[str, Content]) -> dict[str, dict[str, Content]]:
     """`source_tree`'s files (``x.ru.md``, ``feed.kk.xml``, ``assets/…``) as one plain tree per
     language (``ru/x.md``, ``kk/feed.xml``) and the `SHARED` one."""
-    trees: dict[str, dict[str, bytes]] = {lang: {} for lang in (*LANGS, SHARED)}
+    trees: dict[str, dict[str, Content]] = {lang: {} for lang in (*LANGS, SHARED)}
     for rel, content in tree.items():
         base, lang = split_lang(rel)
         trees[lang or SHARED][base or rel] = content
@@ -162,7 +169,7 @@ def language_trees(tree: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
 
 def stage(data_dir: Path, docs_dir: Path, target: Path, site_url: str = "",
           preview: bool = False, repo: views.Repository = views.Repository(),
-          loader: Loader | None = None, written: dict[str, dict[str, bytes]] | None = None) -> tuple[Site, int]:
+          loader: Loader | None = None, written: dict[str, dict[str, Content]] | None = None) -> tuple[Site, int]:
     """Validate (or trust a fresh `make validate`), render and write the trees below `target`;
     returns the site and the number of files written. A preview keeps its `loader` and the
     trees it `written` (by folder) between calls: only what changed is read and written."""

@@ -213,7 +213,7 @@ def measure_scale(scale: Scale, work: Path, runs: int, search: bool, preview: bo
     if preview:
         from ..tools import bench_preview
         log(f"{scale}: the preview after one edit")
-        measured.preview = bench_preview.preview_waits(last / "project", None, edits=1)[0]
+        measured.preview = statistics.median(bench_preview.preview_waits(last / "project", None, edits=3))
     return measured
 
 
