@@ -29,6 +29,8 @@ EXPECTED = [
     ("data/coalitions/phone-number.yml", 10, "'hotline: 87077071234' was read as a number"),
     ("data/members/date-as-text.yml", 10, "'ru: 2019-08-28' was read as a date"),
     ("data/members/unknown-field.yml", 5, "unknown field 'nmae' — did you mean 'name'?"),
+    ("data/members/line-break.yml", 4, "invisible character U+0085"),
+    ("data/members/line-break.yml", 6, "invisible character U+2028 (LINE SEPARATOR)"),
     ("data/members/missing-type.yml", 3, "the required field 'type' is missing"),
     ("data/members/wrong-type.yml", 6, "'memberships' must be a list"),
     ("data/members/bad-date.yml", 8, "must exist in the calendar"),

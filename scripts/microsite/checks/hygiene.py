@@ -65,14 +65,25 @@ LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 CYRILLIC = re.compile(r"[\u0400-\u052f]")
 
 
+# Characters YAML reads as line breaks, which editors do not show as such (next line, line and
+# paragraph separators): unseen, they cut a quoted name in two or put a field on a line of its
+# own; what YAML then reads holds none of them, so they are looked for in the file itself.
+YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _invisible(char: str) -> str:
+    return _("invisible character U+{code} ({name}) — delete it; if you cannot see it, retype the "
+             "words around this place", code=f"{ord(char):04X}", name=unicodedata.name(char, "control character"))
+
+
+def yaml_source_problems(source: str) -> list[tuple[int, str]]:
+    """(offset, message) of each character of a YAML source that YAML reads as a line break
+    though an editor shows none."""
+    return [(match.start(), _invisible(match.group())) for match in YAML_BREAKS.finditer(source)]
+
+
 def text_problems(text: str, allowed_words: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
-    found = []
-    for match in INVISIBLE.finditer(text):
-        char = match.group()
-        name = unicodedata.name(char, "control character")
-        found.append((match.start(), _("invisible character U+{code} ({name}) — delete it; "
-                                        "if you cannot see it, retype the words around this place",
-                                        code=f"{ord(char):04X}", name=name)))
+    found = [(match.start(), _invisible(match.group())) for match in INVISIBLE.finditer(text)]
     for match in WORD.finditer(text) if NOT_ONE_ALPHABET.search(text) else ():
         word = match.group()
         if word in allowed_words or ONE_ALPHABET.fullmatch(word):

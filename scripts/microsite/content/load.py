@@ -224,6 +224,9 @@ class Reader:
         """The document with what could be read of it (its problems kept), None if nothing."""
         doc = read(text, rel, line_offset)
         self.problems += doc.problems
+        for offset, message in hygiene.yaml_source_problems(text):
+            row, col = hygiene.position(text, offset)
+            self.problems.append(ContentError(rel, message, line_offset + row, col))
         return doc if doc.readable else None
 
     def check_text(self, doc_path: str, text: str, line: int, column: int, quoted: bool = False,
