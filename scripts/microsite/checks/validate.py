@@ -154,7 +154,7 @@ def duplicates(site: Site, documents) -> Iterator[ContentError]:
             for where, key in identity(record):
                 seen.setdefault((where[0], key), []).append((record.path, where, _value(record, where)))
         for (field, _key), places in seen.items():
-            if len({p for p, _where, _v in places}) < 2:
+            if len(places) < 2 or len({p for p, _where, _v in places}) < 2:
                 continue  # one file: nothing to compare (almost every key)
             # Written differently yet the same key: look-alike letters of another alphabet.
             alike = field == "name" and len({spelling_key(v) for _p, _w, v in places}) > 1
