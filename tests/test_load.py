@@ -300,3 +300,23 @@ def test_a_saved_loader_of_other_code_or_damaged_is_not_trusted(tmp_path):
     other = Loader(project / "data", tmp_path / "elsewhere")  # other folders: not these checks
     loader.save(saved)
     assert Loader.restored(other.data_dir, other.docs_dir, saved).restored_from is None
+
+
+def test_a_loader_keeps_its_checks_where_told_after_each_reading_that_checked_something(tmp_path):
+    project = copy_project(tmp_path)
+    saved = project / ".build" / "checked"
+    loader = Loader(project / "data", project / "docs")
+    loader.keep_at = saved
+    good = loader.site()
+    loader.kept()  # saved beside the rules across files: waited for here
+    assert Loader.restored(project / "data", project / "docs", saved).site() == good
+    before = saved.stat().st_mtime_ns
+    loader.site()  # nothing checked again: nothing saved again
+    loader.kept()
+    assert saved.stat().st_mtime_ns == before
+    member = project / "data" / "members" / "abadan.yml"
+    member.write_text(member.read_text().replace("Абадан жастар", "Абадан жасөспірімдер"))
+    changed = loader.site()
+    loader.kept()
+    again = Loader.restored(project / "data", project / "docs", saved)
+    assert again.site() == changed and again.parsed == []

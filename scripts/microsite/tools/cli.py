@@ -49,9 +49,9 @@ def validate(args) -> int:
     warnings: list = []
     # What the last run checked, kept: only the files changed since are read and checked again.
     loader = Loader.restored(args.root / "data", args.root / "docs", args.root / CHECKED)
+    loader.keep_at = args.root / CHECKED  # for the next run
     site, problems = lock.validated(args.root, warnings, loader)
-    if loader.parsed or not loader.restored_from:
-        loader.save(args.root / CHECKED)
+    loader.kept()
     # Warnings first: probably wrong, but may be right; shown, never failing the build.
     for problem in [*warnings, *problems]:
         print(problem, file=sys.stderr)
