@@ -76,8 +76,7 @@ def _scalar(event: yaml.ScalarEvent, doc: Document, where: Path) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-    if tag == "tag:yaml.org,2002:str":
+    if tag == "tag:yaml.org,2002:str":  # nearly every value: no node made
         return event.value
     if tag == "tag:yaml.org,2002:timestamp":
         doc.raw[where] = (tag, event.value)
@@ -86,6 +85,7 @@ def _scalar(event: yaml.ScalarEvent, doc: Document, where: Path) -> Any:
                "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
         if tag != "tag:yaml.org,2002:null" or event.value:
             doc.raw[where] = (tag, event.value)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         return _CONSTRUCT.construct_object(node)
     doc.problems.append(_tag_error(event, doc))
     return event.value  # read on as text: the file's other problems are still found
