@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 from pathlib import Path
@@ -320,3 +321,20 @@ def test_a_loader_keeps_its_checks_where_told_after_each_reading_that_checked_so
     loader.kept()
     again = Loader.restored(project / "data", project / "docs", saved)
     assert again.site() == changed and again.parsed == []
+
+
+def test_a_changed_schema_is_checked_with_at_once(tmp_path):
+    """A kept Loader (the preview's) whose schemas change checks every file with the new ones:
+    both jsonschema and the fast check (schema.valid) are made again."""
+    project = copy_project(tmp_path)
+    loader = Loader(project / "data", project / "docs")
+    loader.site()
+    member_schema = project / "data" / "schema" / "member.schema.json"
+    data = json.loads(member_schema.read_text(encoding="utf-8"))
+    data["required"] = [*data["required"], "founded_in_orbit"]
+    member_schema.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _site, problems = loader.read()
+    members = {f"data/members/{m.name}" for m in (project / "data" / "members").glob("*.yml")}
+    assert members <= set(loader.parsed) and len(loader.parsed) == len(loader.files) - 1  # all but the words
+    assert problems and all("founded_in_orbit" in str(p) for p in problems)
+    assert {p.path for p in problems} == members

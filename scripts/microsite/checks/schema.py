@@ -107,6 +107,12 @@ def fast_validators(schema_dir: str) -> dict:
             for kind, validator in validators(schema_dir).items()}
 
 
+def forget() -> None:
+    """The schemas changed (a preview's reading): both checks are made again from the files."""
+    validators.cache_clear()
+    fast_validators.cache_clear()
+
+
 def valid(data, kind: str, schema_dir: Path) -> bool:
     """Whether `data` passes the `kind` schema (fast: no messages)."""
     try:

@@ -500,7 +500,7 @@ class Loader:
         context = (allowed, self._schemas())
         if context != self.context:
             if self.context is not None and context[1] != self.context[1]:
-                schema.validators.cache_clear()  # the schemas themselves changed
+                schema.forget()  # the schemas themselves changed
             self.files = {rel: entry for rel, entry in self.files.items() if entry.key and entry.key[0] == "words"}
             self.context = context
 
