@@ -276,7 +276,7 @@ def test_a_saved_loader_checks_again_only_what_changed_since(tmp_path):
     original = member.read_text()
     member.write_text(original.replace('kk: "Абадан жастар қозғалысы"', 'kk: "TODO"'))
     again = Loader.restored(project / "data", project / "docs", saved)
-    assert again.restored_from == saved
+    assert not again.unsaved  # what `save` kept was taken
     assert reading(again) == fresh(project) and again.parsed == ["data/members/abadan.yml"]
     assert [(p.path, p.line) for p in again.read()[1]] == [("data/members/abadan.yml", 5)]
     member.write_text(original)
@@ -296,11 +296,11 @@ def test_a_saved_loader_of_other_code_or_damaged_is_not_trusted(tmp_path):
                     b"\x00\xff" * 100):                        # not ours at all
         saved.write_bytes(damaged)
         again = Loader.restored(project / "data", project / "docs", saved)
-        assert again.restored_from is None and again.files == {}
+        assert again.unsaved and again.files == {}
         assert reading(again) == fresh(project) and len(again.parsed) == len(again.files) > 40
     other = Loader(project / "data", tmp_path / "elsewhere")  # other folders: not these checks
     loader.save(saved)
-    assert Loader.restored(other.data_dir, other.docs_dir, saved).restored_from is None
+    assert Loader.restored(other.data_dir, other.docs_dir, saved).unsaved
 
 
 def test_a_loader_keeps_its_checks_where_told_after_each_reading_that_checked_something(tmp_path):

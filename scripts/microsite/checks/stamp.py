@@ -45,8 +45,8 @@ def code_digest() -> str:
 
 
 def digest(data_dir: Path, docs_dir: Path) -> str:
-    h = hashlib.sha256()
-    for kind, base, suffix in (("code", CODE, ".py"), ("data", data_dir, ""), ("docs", docs_dir, "")):
+    h = hashlib.sha256(code_digest().encode())
+    for kind, base, suffix in (("data", data_dir, ""), ("docs", docs_dir, "")):
         for rel, path in _files(base, suffix):
             name = f"{kind}/{rel}".encode("utf-8", "surrogateescape")  # any name a file may have
             with open(path, "rb") as file:

@@ -41,7 +41,7 @@ from ..content.model import (
 )
 from ..content.yamlsrc import Document, read
 from ..messages import _
-from ..pages import paths
+from ..pages import output, paths
 
 FOLDERS = {"coalitions": "coalition", "members": "member", "events": "event"}
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/{kind}.schema.json"
@@ -413,10 +413,9 @@ class Loader:
         self.reads = self.parses = 0          # files read (again) / read and checked, in all calls
         self.links: frozenset[str] = frozenset()  # symbolic links found by the last call
         self.started = 0                      # when the last call began (time.time_ns)
-        self.restored_from: Path | None = None  # the file `restored` read the checks from
         self.keep_at: Path | None = None      # where each reading that checked anything saves it
         self._keeping: int | None = None      # the process saving it (`_keep`)
-        self.unsaved = True                   # checks made since the last save (or restoring)
+        self.unsaved = True                   # checks made since the last save (or `restored`)
 
     @classmethod
     def restored(cls, data_dir: Path, docs_dir: Path, saved: Path) -> Loader:
@@ -433,26 +432,17 @@ class Loader:
             return loader
         # Unpickled only after the header matched: the file is this project's own, written in
         # its build folder (git-ignored) by the code the header names (as checks/stamp.py).
-        loader.files, loader.context, loader.restored_from = files, context, saved
-        loader.unsaved = False
+        loader.files, loader.context, loader.unsaved = files, context, False
         return loader
 
     def _keep(self) -> None:
         """Save at `keep_at` what was checked: in a forked process while this one runs the rules
         across files (saving 12 MB at 4,000 members is 0.2 s), else here."""
         self.kept()
-        if not _may_fork():
+        if _may_fork():
+            self._keeping = _in_child(lambda: self.save(self.keep_at))
+        else:
             self.save(self.keep_at)
-            return
-        pid = os.fork()
-        if pid == 0:  # the child: the save, then gone
-            status = 1
-            try:
-                self.save(self.keep_at)
-                status = 0
-            finally:
-                os._exit(status)
-        self._keeping = pid
 
     def kept(self) -> None:
         """Wait until what the last reading checked is saved (a failed save only means checking
@@ -463,12 +453,7 @@ class Loader:
 
     def save(self, path: Path) -> None:
         """Keep what was checked for the next process (`restored`); written whole or not at all."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + f".{os.getpid()}")
-        with partial.open("wb") as file:
-            file.write(self._saved_header())
-            file.write(pickled.dumps((self.files, self.context)))
-        os.replace(partial, path)
+        output.write_whole(path, self._saved_header() + pickled.dumps((self.files, self.context)))
 
     def _saved_header(self) -> bytes:
         return f"{stamp.code_digest()} {sys.version} {self.data_dir} {self.docs_dir}".encode(
@@ -639,17 +624,14 @@ class Loader:
         if not share:
             return [(item[0], self._check_one(*item[1:])) for item in stale]
         reading, writing = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: its share, pickled into the pipe, then gone
-            status = 1
-            try:
-                os.close(reading)
-                data = pickled.dumps([(item[0], self._check_one(*item[1:])) for item in stale[:share]])
-                with os.fdopen(writing, "wb") as pipe:
-                    pipe.write(data)
-                status = 0
-            finally:
-                os._exit(status)
+
+        def theirs_into_pipe():  # in the child: its share, pickled into the pipe
+            os.close(reading)
+            data = pickled.dumps([(item[0], self._check_one(*item[1:])) for item in stale[:share]])
+            with os.fdopen(writing, "wb") as pipe:
+                pipe.write(data)
+
+        pid = _in_child(theirs_into_pipe)
         os.close(writing)
         mine = [(item[0], self._check_one(*item[1:])) for item in stale[share:]]
         with os.fdopen(reading, "rb") as pipe:
@@ -679,6 +661,20 @@ class Loader:
 # 1.42 s for 55%, 1.51–1.55 s for 60%).
 PARALLEL_FROM = 400
 CHILD_SHARE = 50
+
+
+def _in_child(work) -> int:
+    """Fork: the child does `work` and is gone (status 0 if it was done, 1 if not, never
+    returning into the parent's code); the parent gets the child's pid."""
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            work()
+            status = 0
+        finally:
+            os._exit(status)
+    return pid
 
 
 def _may_fork() -> bool:

@@ -18,6 +18,15 @@ def put(path: Path, data: bytes) -> bool:
     return True
 
 
+def write_whole(path: Path, data: bytes) -> None:
+    """Write `data` at `path` whole or not at all (a file beside it, then renamed over it): a
+    reader of `path` never sees half of it, even from a process stopped while writing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
 def _files(folder: str, rel: str = "") -> dict[str, os.stat_result]:
     """{path below `folder`: its stat} of every file below it (os.scandir: thousands of share
     images are listed in milliseconds, where pathlib takes a tenth of a second)."""

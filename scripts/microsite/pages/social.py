@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..content.errors import ContentError
 from ..messages import _
+from . import output
 
 SIZE = (1200, 630)
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -141,10 +142,8 @@ def images(cards: dict[str, Card], cache: Path, font_dir: Path = FONT_DIR) -> di
     # Threads, not processes: Pillow lets go of the interpreter while it compresses (most of a
     # card's time), so a clean clone's thousands of cards take every core.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        for cached, png in zip(missing, pool.map(lambda card: draw(card, font_dir), missing.values())):
-            partial = cached.with_name(f"{cached.name}.{os.getpid()}")
-            partial.write_bytes(png)
-            partial.replace(cached)  # whole or not at all: the name promises these bytes
+        for cached, png in zip(missing, pool.map(lambda card: draw(card, font_dir), missing.values()), strict=True):
+            output.write_whole(cached, png)  # the name promises these bytes
     return out
 
 

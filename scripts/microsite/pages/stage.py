@@ -20,7 +20,7 @@ from ..content.errors import ContentError, ContentErrors
 from ..content.load import Loader, read_text, relpath
 from ..content.model import LANGS, Site, other_lang
 from ..messages import _
-from ..pages import feeds, opendata, paths, render, social, views, words
+from ..pages import feeds, opendata, output, paths, render, social, views, words
 from ..pages.paths import split_lang
 from . import lifecycle
 
@@ -108,20 +108,12 @@ def write_tree(tree: dict[str, Content], target: Path, written: dict[str, Conten
 
 
 def _write_tree(tree: dict[str, Content], target: Path, written: dict[str, Content] | None) -> int:
-    count, folders = 0, set()
+    count = 0
     known = written is not None and bool(written)
     for rel, content in tree.items():
-        path = target / rel
         if known and written.get(rel) == content:
             continue
-        data = content.read_bytes() if isinstance(content, Path) else content
-        if not known and path.is_file() and path.read_bytes() == data:
-            continue
-        if path.parent not in folders:  # once per folder, not per file: thousands of pages
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
-        path.write_bytes(data)
-        count += 1
+        count += output.put(target / rel, content.read_bytes() if isinstance(content, Path) else content)
     if known:
         for rel in written.keys() - tree.keys():
             (target / rel).unlink(missing_ok=True)

@@ -85,9 +85,9 @@ def preview_waits(project: Path, locale: str | None, edits: int, statement: str 
     try:
         if wait_for(url, "</html>", start_timeout) is None:
             sys.exit("the preview did not start")
-        # A page is served as soon as its language's engine wrote it, before the first build
-        # is finished (search indexes, /admin/, written last): a save now would wait for that
-        # too, which is not the wait for one edit.
+        # Pages are served once the engines are done, while `finish` still writes the search
+        # indexes and /admin/ (last): a save now would wait for that too, which is not the wait
+        # for one edit.
         if wait_for(f"http://127.0.0.1:{port}/admin/", "</html>", start_timeout) is None:
             sys.exit("the preview's first build did not finish")
         time.sleep(1)
